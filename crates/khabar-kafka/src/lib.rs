@@ -1,0 +1,265 @@
+//! The Kafka sink. This is the only crate that links librdkafka.
+//!
+//! Guarantee: [`KafkaSink::send`] resolves `Ok` only after the broker
+//! acknowledged the record with `acks=all` on an idempotent producer; the
+//! caller advances its state only then. librdkafka's queue is bounded
+//! (`queue.buffering.max.messages`) and a full queue makes `send` wait:
+//! backpressure, never a drop. Failures are classified permanent (dead-letter
+//! material) or retriable from an explicit list. Dropping a producer does not
+//! flush it: call [`Sink::flush`] on shutdown.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), khabar_kafka::KafkaError> {
+//! use khabar_core::{OutMessage, Sink};
+//! let sink = khabar_kafka::KafkaSink::new(&khabar_kafka::KafkaConfig::new("127.0.0.1:9092"))?;
+//! sink.ensure_topics(&["news".into()]).await?;
+//! let msg = OutMessage { topic: "news".into(), key: "k".into(), payload: b"{}".to_vec(), headers: vec![] };
+//! sink.send(msg).await.expect("delivered");
+//! # Ok(()) }
+//! ```
+
+use khabar_core::{DeliveryError, DeliveryFuture, OutMessage, Sink};
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::config::ClientConfig;
+use rdkafka::error::{KafkaError as RdError, RDKafkaErrorCode};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Producer and topic settings.
+#[derive(Debug, Clone)]
+pub struct KafkaConfig {
+    pub brokers: String,
+    pub client_id: String,
+    /// How long librdkafka keeps retrying one message before reporting it
+    /// failed. The pipeline retries failed items on the next poll.
+    pub message_timeout: Duration,
+    /// Bound on librdkafka's in-memory queue.
+    pub queue_max_messages: usize,
+    /// Create missing topics at start-up.
+    pub create_topics: bool,
+    pub partitions: i32,
+    pub replication_factor: i32,
+    /// Extra librdkafka properties (security, compression, ...).
+    pub properties: BTreeMap<String, String>,
+}
+
+impl KafkaConfig {
+    pub fn new(brokers: &str) -> Self {
+        Self {
+            brokers: brokers.to_string(),
+            client_id: "khabar".into(),
+            message_timeout: Duration::from_secs(300),
+            queue_max_messages: 10_000,
+            create_topics: true,
+            partitions: 3,
+            replication_factor: 1,
+            properties: BTreeMap::new(),
+        }
+    }
+
+    fn client_config(&self) -> ClientConfig {
+        let mut c = ClientConfig::new();
+        c.set("bootstrap.servers", &self.brokers)
+            .set("client.id", &self.client_id)
+            .set("enable.idempotence", "true")
+            .set("acks", "all")
+            .set(
+                "message.timeout.ms",
+                self.message_timeout.as_millis().to_string(),
+            )
+            .set(
+                "queue.buffering.max.messages",
+                self.queue_max_messages.to_string(),
+            )
+            .set("compression.type", "lz4")
+            .set("linger.ms", "20");
+        for (k, v) in &self.properties {
+            c.set(k, v);
+        }
+        c
+    }
+}
+
+/// Errors at start-up (creating the producer or the topics).
+#[derive(Debug, thiserror::Error)]
+pub enum KafkaError {
+    #[error("could not create the Kafka producer (check [kafka] brokers and properties): {0}")]
+    Client(#[source] RdError),
+    #[error("could not reach the Kafka brokers at {brokers} to create topics: {source}")]
+    Admin {
+        brokers: String,
+        #[source]
+        source: RdError,
+    },
+    #[error("topic {topic:?} could not be created: {code}. Create it yourself, or grant this client CreateTopics, or set [kafka] create_topics = false if it exists")]
+    CreateTopic {
+        topic: String,
+        code: RDKafkaErrorCode,
+    },
+    #[error("topic {topic:?} does not exist and [kafka] create_topics is false: create it first")]
+    MissingTopic { topic: String },
+}
+
+/// The rdkafka-backed [`Sink`].
+pub struct KafkaSink {
+    producer: FutureProducer,
+    config: KafkaConfig,
+}
+
+impl std::fmt::Debug for KafkaSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KafkaSink")
+            .field("brokers", &self.config.brokers)
+            .finish()
+    }
+}
+
+impl KafkaSink {
+    pub fn new(config: &KafkaConfig) -> Result<Self, KafkaError> {
+        let producer: FutureProducer = config
+            .client_config()
+            .create()
+            .map_err(KafkaError::Client)?;
+        Ok(Self {
+            producer,
+            config: config.clone(),
+        })
+    }
+
+    /// Make sure the topics exist: create the missing ones when allowed,
+    /// otherwise say which are missing.
+    pub async fn ensure_topics(&self, topics: &[String]) -> Result<(), KafkaError> {
+        let timeout = Duration::from_secs(30);
+        if !self.config.create_topics {
+            for topic in topics {
+                let md = self
+                    .producer
+                    .client()
+                    .fetch_metadata(Some(topic), timeout)
+                    .map_err(|source| KafkaError::Admin {
+                        brokers: self.config.brokers.clone(),
+                        source,
+                    })?;
+                let missing = md
+                    .topics()
+                    .iter()
+                    .all(|t| t.name() != topic || t.error().is_some() || t.partitions().is_empty());
+                if missing {
+                    return Err(KafkaError::MissingTopic {
+                        topic: topic.clone(),
+                    });
+                }
+            }
+            return Ok(());
+        }
+        let admin: AdminClient<DefaultClientContext> = self
+            .config
+            .client_config()
+            .create()
+            .map_err(KafkaError::Client)?;
+        let new: Vec<NewTopic> = topics
+            .iter()
+            .map(|t| {
+                NewTopic::new(
+                    t,
+                    self.config.partitions,
+                    TopicReplication::Fixed(self.config.replication_factor),
+                )
+            })
+            .collect();
+        let opts = AdminOptions::new()
+            .operation_timeout(Some(timeout))
+            .request_timeout(Some(timeout));
+        let results =
+            admin
+                .create_topics(&new, &opts)
+                .await
+                .map_err(|source| KafkaError::Admin {
+                    brokers: self.config.brokers.clone(),
+                    source,
+                })?;
+        for r in results {
+            match r {
+                Ok(topic) => tracing::info!(topic, "created topic"),
+                Err((topic, RDKafkaErrorCode::TopicAlreadyExists)) => {
+                    tracing::debug!(topic, "topic exists")
+                }
+                Err((topic, code)) => return Err(KafkaError::CreateTopic { topic, code }),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Error codes after which resending the same record cannot succeed.
+const PERMANENT: &[RDKafkaErrorCode] = &[
+    RDKafkaErrorCode::MessageSizeTooLarge,
+    RDKafkaErrorCode::InvalidMessageSize,
+    RDKafkaErrorCode::InvalidMessage,
+    RDKafkaErrorCode::InvalidRecord,
+    RDKafkaErrorCode::TopicAuthorizationFailed,
+    RDKafkaErrorCode::ClusterAuthorizationFailed,
+    RDKafkaErrorCode::InvalidTopic,
+    RDKafkaErrorCode::InvalidRequiredAcks,
+    RDKafkaErrorCode::UnsupportedForMessageFormat,
+    RDKafkaErrorCode::InvalidArgument,
+];
+
+/// Classify a produce error as permanent or retriable.
+pub fn classify(err: &RdError) -> DeliveryError {
+    let permanent = err
+        .rdkafka_error_code()
+        .is_some_and(|c| PERMANENT.contains(&c));
+    DeliveryError {
+        permanent,
+        message: err.to_string(),
+    }
+}
+
+impl Sink for KafkaSink {
+    fn send(&self, msg: OutMessage) -> DeliveryFuture {
+        let producer = self.producer.clone();
+        Box::pin(async move {
+            let mut headers = OwnedHeaders::new_with_capacity(msg.headers.len());
+            for (k, v) in &msg.headers {
+                headers = headers.insert(Header {
+                    key: k,
+                    value: Some(v.as_bytes()),
+                });
+            }
+            let record = FutureRecord::to(&msg.topic)
+                .key(&msg.key)
+                .payload(&msg.payload)
+                .headers(headers);
+            // `Timeout::Never` on the queue: a full librdkafka queue makes us
+            // wait here (backpressure) instead of dropping the record.
+            producer
+                .send(record, rdkafka::util::Timeout::Never)
+                .await
+                .map(|_| ())
+                .map_err(|(e, _)| classify(&e))
+        })
+    }
+
+    fn flush(&self, timeout: Duration) -> Result<(), DeliveryError> {
+        self.producer.flush(timeout).map_err(|e| classify(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_classified() {
+        let too_big = RdError::MessageProduction(RDKafkaErrorCode::MessageSizeTooLarge);
+        assert!(classify(&too_big).permanent);
+        let timed_out = RdError::MessageProduction(RDKafkaErrorCode::MessageTimedOut);
+        assert!(!classify(&timed_out).permanent);
+        let transport = RdError::MessageProduction(RDKafkaErrorCode::BrokerTransportFailure);
+        assert!(!classify(&transport).permanent);
+    }
+}

@@ -1,0 +1,574 @@
+//! The pipeline: for each feed, poll → parse → skip what is known → extract
+//! → publish → remember. It owns the ordering that makes delivery safe.
+//!
+//! Architecture invariants kept here:
+//! - an item is recorded as published only after the sink acknowledged it;
+//! - a feed's conditional-GET cursor advances only when every item of that
+//!   response is acknowledged (published or dead-lettered), so a failed item
+//!   is seen again on the next poll instead of hiding behind a 304;
+//! - an item listed by two feeds at once is claimed by one of them, so it is
+//!   published once;
+//! - extraction runs on the blocking pool, never on the reactor; a panic in
+//!   it sends the item to the dead-letter topic instead of killing the feed.
+//!
+//! ```no_run
+//! # async fn demo(p: std::sync::Arc<khabar_pipeline::Pipeline>) {
+//! let feeds = vec![khabar_pipeline::FeedSpec::new("https://arabic.rt.com/rss/")];
+//! let summary = p.run_once(&feeds).await;
+//! assert!(summary.ok());
+//! # }
+//! ```
+
+mod stats;
+
+pub use stats::{FeedStatus, Stats, Summary};
+
+use chrono::{DateTime, Utc};
+use futures::future::join_all;
+use khabar_core::{Item, OutMessage, Sink};
+use khabar_event::{content_hash, Event, FeedRef};
+use khabar_extract::Extractor;
+use khabar_fetch::{FetchError, FetchOutcome, Fetcher};
+use khabar_state::{SeenItem, StateError, StateStore};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn, Instrument};
+
+/// One configured feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedSpec {
+    pub url: String,
+    pub name: Option<String>,
+    pub interval: Duration,
+}
+
+impl FeedSpec {
+    pub fn new(url: &str) -> Self {
+        Self {
+            url: url.to_string(),
+            name: None,
+            interval: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Pipeline settings.
+#[derive(Debug, Clone)]
+pub struct PipelineConfig {
+    pub topic: String,
+    pub dead_letter_topic: String,
+    /// Fetches in flight at once, across all feeds.
+    pub max_concurrent_fetches: usize,
+    /// Longest wait between polls of a failing feed.
+    pub max_backoff: Duration,
+}
+
+/// Why one poll of one feed did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error(transparent)]
+    State(#[from] StateError),
+    #[error("{failed} item(s) could not be published and will be retried: {first_error}")]
+    Delivery { failed: usize, first_error: String },
+    #[error("a worker task failed: {0}")]
+    Task(String),
+}
+
+/// The wired pipeline. Share it as `Arc<Pipeline>`.
+pub struct Pipeline {
+    fetcher: Fetcher,
+    extractor: Arc<Extractor>,
+    state: Arc<dyn StateStore>,
+    sink: Arc<dyn Sink>,
+    config: PipelineConfig,
+    fetch_slots: Semaphore,
+    claims: Mutex<HashSet<String>>,
+    pub stats: Stats,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("topic", &self.config.topic)
+            .finish()
+    }
+}
+
+/// Releases an item's claim when the poll that took it ends, however it ends.
+struct Claim<'a> {
+    claims: &'a Mutex<HashSet<String>>,
+    id: String,
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        self.claims
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.id);
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, PipelineError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| PipelineError::Task(e.to_string()))
+}
+
+/// Longest summary carried in a dead letter.
+const DEAD_LETTER_SUMMARY_CHARS: usize = 2000;
+
+/// What happened to one item of a poll.
+enum Outcome {
+    Published {
+        item_id: String,
+        seen: SeenItem,
+        updated: bool,
+    },
+    DeadLettered {
+        item_id: String,
+        seen: SeenItem,
+    },
+    Failed(String),
+}
+
+impl Pipeline {
+    pub fn new(
+        fetcher: Fetcher,
+        extractor: Arc<Extractor>,
+        state: Arc<dyn StateStore>,
+        sink: Arc<dyn Sink>,
+        config: PipelineConfig,
+    ) -> Self {
+        let slots = config.max_concurrent_fetches.max(1);
+        Self {
+            fetcher,
+            extractor,
+            state,
+            sink,
+            config,
+            fetch_slots: Semaphore::new(slots),
+            claims: Mutex::new(HashSet::new()),
+            stats: Stats::default(),
+        }
+    }
+
+    /// The sink, for flushing at shutdown.
+    pub fn sink(&self) -> &Arc<dyn Sink> {
+        &self.sink
+    }
+
+    /// Poll every feed once, concurrently (bounded by the fetch cap), and
+    /// wait for every delivery.
+    pub async fn run_once(self: &Arc<Self>, feeds: &[FeedSpec]) -> Summary {
+        let polls = feeds.iter().map(|feed| {
+            let span = tracing::info_span!("poll", feed = %feed.url);
+            async move { (feed, self.poll_feed(feed).await) }.instrument(span)
+        });
+        for (feed, result) in join_all(polls).await {
+            self.stats.record_poll(&feed.url, &result);
+            if let Err(e) = result {
+                warn!(feed = %feed.url, error = %e, "poll failed");
+            }
+        }
+        self.stats.summary()
+    }
+
+    /// Poll each feed on its interval until `cancel` fires. A poll in
+    /// progress when it fires is finished (its deliveries awaited), so the
+    /// state stays consistent; the caller bounds that with a deadline.
+    pub async fn run(self: &Arc<Self>, feeds: &[FeedSpec], cancel: CancellationToken) -> Summary {
+        let mut tasks = tokio::task::JoinSet::new();
+        let n = feeds.len().max(1) as u32;
+        for (i, feed) in feeds.iter().cloned().enumerate() {
+            let this = Arc::clone(self);
+            let cancel = cancel.clone();
+            // Spread the first polls over the shortest of interval and 10 s.
+            let spread = feed.interval.min(Duration::from_secs(10)) * i as u32 / n;
+            tasks.spawn(async move { this.feed_loop(feed, spread, cancel).await });
+        }
+        while tasks.join_next().await.is_some() {}
+        self.stats.summary()
+    }
+
+    async fn feed_loop(&self, feed: FeedSpec, first_delay: Duration, cancel: CancellationToken) {
+        let mut delay = first_delay;
+        let mut errors: u32 = 0;
+        loop {
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = tokio::time::sleep(delay) => {}
+            }
+            let span = tracing::info_span!("poll", feed = %feed.url);
+            let result = self.poll_feed(&feed).instrument(span).await;
+            self.stats.record_poll(&feed.url, &result);
+            delay = match &result {
+                Ok(_) => {
+                    errors = 0;
+                    feed.interval
+                }
+                Err(e) => {
+                    errors = errors.saturating_add(1);
+                    let retry_after = match e {
+                        PipelineError::Fetch(FetchError::Status { retry_after, .. }) => {
+                            *retry_after
+                        }
+                        _ => None,
+                    };
+                    let wait = backoff(feed.interval, errors, self.config.max_backoff, retry_after);
+                    warn!(feed = %feed.url, error = %e, consecutive_errors = errors, retry_in = ?wait, "poll failed");
+                    wait
+                }
+            };
+            self.stats.set_next_poll(
+                &feed.url,
+                Utc::now() + chrono::Duration::from_std(delay).unwrap_or_default(),
+            );
+        }
+    }
+
+    /// One poll of one feed, from conditional GET to recorded state.
+    pub async fn poll_feed(&self, feed: &FeedSpec) -> Result<PollReport, PipelineError> {
+        let state = Arc::clone(&self.state);
+        let url = feed.url.clone();
+        let cursor = blocking(move || state.get_cursor(&url))
+            .await??
+            .unwrap_or_default();
+        let outcome = {
+            let _slot = self
+                .fetch_slots
+                .acquire()
+                .await
+                .map_err(|e| PipelineError::Task(e.to_string()))?;
+            self.fetcher.fetch(&feed.url, &cursor).await?
+        };
+        let fetched = match outcome {
+            FetchOutcome::NotModified => {
+                return Ok(PollReport {
+                    not_modified: true,
+                    ..Default::default()
+                })
+            }
+            FetchOutcome::Fetched(f) => f,
+        };
+        let fetched_at = Utc::now();
+        let url = feed.url.clone();
+        let body = fetched.body;
+        let content_type = fetched.content_type;
+        let parsed =
+            blocking(move || khabar_fetch::parse_feed(&body, content_type.as_deref(), &url))
+                .await??;
+        let feed_ref = FeedRef {
+            url: feed.url.clone(),
+            title: feed.name.clone().or(parsed.title.clone()),
+        };
+
+        // Which items are new or changed? One blocking call for the batch.
+        let state = Arc::clone(&self.state);
+        let items = parsed.items;
+        let known = blocking(move || {
+            items
+                .into_iter()
+                .map(|item| state.get_item(&item.item_id).map(|prev| (item, prev)))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await??;
+        let mut report = PollReport {
+            items_seen: known.len(),
+            ..Default::default()
+        };
+        let mut work = Vec::new();
+        let mut claims = Vec::new();
+        for (item, prev) in known {
+            if prev
+                .as_ref()
+                .is_some_and(|p| p.content_hash == content_hash(&item))
+            {
+                continue;
+            }
+            match self.claim(&item.item_id) {
+                Some(claim) => {
+                    claims.push(claim);
+                    work.push((item, prev));
+                }
+                None => continue, // another feed is publishing it right now
+            }
+        }
+
+        let outcomes = self.publish_batch(work, &feed_ref, fetched_at).await?;
+        let mut to_record = Vec::new();
+        let mut failures = Vec::new();
+        for o in outcomes {
+            match o {
+                Outcome::Published {
+                    item_id,
+                    seen,
+                    updated,
+                } => {
+                    if updated {
+                        report.updated += 1;
+                    } else {
+                        report.published += 1;
+                    }
+                    to_record.push((item_id, seen));
+                }
+                Outcome::DeadLettered { item_id, seen } => {
+                    report.dead_lettered += 1;
+                    to_record.push((item_id, seen));
+                }
+                Outcome::Failed(e) => failures.push(e),
+            }
+        }
+        // Acknowledged by the broker: now, and only now, remember them.
+        let state = Arc::clone(&self.state);
+        let url = feed.url.clone();
+        let new_cursor = fetched.cursor;
+        let all_done = failures.is_empty();
+        blocking(move || -> Result<(), StateError> {
+            state.put_items(&to_record)?;
+            if all_done {
+                state.put_cursor(&url, &new_cursor)?;
+            }
+            Ok(())
+        })
+        .await??;
+        drop(claims);
+        if !failures.is_empty() {
+            report.failed = failures.len();
+            self.stats.add_report(&report);
+            return Err(PipelineError::Delivery {
+                failed: failures.len(),
+                first_error: failures.swap_remove(0),
+            });
+        }
+        self.stats.add_report(&report);
+        info!(
+            feed = %feed.url,
+            items = report.items_seen,
+            published = report.published,
+            updated = report.updated,
+            dead_lettered = report.dead_lettered,
+            "poll done"
+        );
+        Ok(report)
+    }
+
+    fn claim(&self, item_id: &str) -> Option<Claim<'_>> {
+        let mut set = self.claims.lock().unwrap_or_else(|p| p.into_inner());
+        set.insert(item_id.to_string()).then(|| Claim {
+            claims: &self.claims,
+            id: item_id.to_string(),
+        })
+    }
+
+    /// Extract, build events and publish them all concurrently; dead-letter
+    /// what fails for good.
+    async fn publish_batch(
+        &self,
+        work: Vec<(Item, Option<SeenItem>)>,
+        feed: &FeedRef,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<Vec<Outcome>, PipelineError> {
+        if work.is_empty() {
+            return Ok(Vec::new());
+        }
+        let extractor = Arc::clone(&self.extractor);
+        let items: Vec<Item> = work.iter().map(|(i, _)| i.clone()).collect();
+        let extractions = blocking(move || {
+            items
+                .iter()
+                .map(|item| {
+                    let text = item.text();
+                    let published = item.published.map(|p| p.date_naive());
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        extractor.extract(&text, item.lang.as_deref(), published)
+                    }))
+                    .map_err(|_| "the extractor panicked on this item's text".to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .await?;
+
+        let sends =
+            work.into_iter()
+                .zip(extractions)
+                .map(|((item, prev), extraction)| async move {
+                    let extraction = match extraction {
+                        Ok(x) => x,
+                        Err(e) => {
+                            return self
+                                .dead_letter(&item, prev, feed, "extract", &e, fetched_at)
+                                .await
+                        }
+                    };
+                    let version = prev.as_ref().map_or(1, |p| p.version + 1);
+                    let previous = prev.as_ref().map(|p| p.event_id.clone());
+                    let mut event = Event::version(
+                        &item,
+                        feed.clone(),
+                        extraction,
+                        fetched_at,
+                        version,
+                        previous,
+                    );
+                    if let Some(p) = &prev {
+                        for f in &p.feeds {
+                            if !event.feeds.contains(f) {
+                                event.feeds.push(f.clone());
+                            }
+                        }
+                    }
+                    let seen = SeenItem {
+                        content_hash: event.content_hash.clone(),
+                        version: event.version,
+                        event_id: event.event_id.clone(),
+                        first_seen: prev
+                            .as_ref()
+                            .map_or(fetched_at.timestamp(), |p| p.first_seen),
+                        feeds: event.feeds.clone(),
+                    };
+                    let msg = OutMessage {
+                        topic: self.config.topic.clone(),
+                        key: event.item_id.clone(),
+                        payload: event.to_json(),
+                        headers: event.headers(),
+                    };
+                    match self.sink.send(msg).await {
+                        Ok(()) => Outcome::Published {
+                            item_id: item.item_id.clone(),
+                            seen,
+                            updated: version > 1,
+                        },
+                        Err(e) if e.permanent => {
+                            self.dead_letter(
+                                &item,
+                                prev,
+                                feed,
+                                "publish",
+                                &e.to_string(),
+                                fetched_at,
+                            )
+                            .await
+                        }
+                        Err(e) => Outcome::Failed(format!("{}: {e}", item.item_id)),
+                    }
+                });
+        Ok(join_all(sends).await)
+    }
+
+    async fn dead_letter(
+        &self,
+        item: &Item,
+        prev: Option<SeenItem>,
+        feed: &FeedRef,
+        stage: &str,
+        error: &str,
+        at: DateTime<Utc>,
+    ) -> Outcome {
+        warn!(item = %item.item_id, stage, error, "sending item to the dead-letter topic");
+        // Keep the dead letter small enough to be deliverable even when the
+        // item itself was too large: cut the summary, and say so.
+        let mut kept = item.clone();
+        let truncated = kept.summary.chars().count() > DEAD_LETTER_SUMMARY_CHARS;
+        if truncated {
+            kept.summary = kept
+                .summary
+                .chars()
+                .take(DEAD_LETTER_SUMMARY_CHARS)
+                .collect();
+        }
+        let payload = serde_json::json!({
+            "schema": "khabar.dead-letter.v1",
+            "stage": stage,
+            "error": error,
+            "feed": feed,
+            "failed_at": at.to_rfc3339(),
+            "item": kept,
+            "summary_truncated": truncated,
+        });
+        let hash = content_hash(item);
+        let msg = OutMessage {
+            topic: self.config.dead_letter_topic.clone(),
+            key: item.item_id.clone(),
+            payload: payload.to_string().into_bytes(),
+            headers: vec![
+                ("content-type", "application/json".into()),
+                ("khabar_error_stage", stage.to_string()),
+            ],
+        };
+        match self.sink.send(msg).await {
+            Ok(()) => Outcome::DeadLettered {
+                item_id: item.item_id.clone(),
+                seen: SeenItem {
+                    content_hash: hash.clone(),
+                    version: prev.as_ref().map_or(1, |p| p.version),
+                    event_id: prev
+                        .as_ref()
+                        .map_or_else(|| format!("dead-letter:{hash}"), |p| p.event_id.clone()),
+                    first_seen: prev.as_ref().map_or(at.timestamp(), |p| p.first_seen),
+                    feeds: prev.map_or_else(|| vec![feed.url.clone()], |p| p.feeds),
+                },
+            },
+            Err(e) => Outcome::Failed(format!(
+                "{}: dead-letter delivery failed: {e}",
+                item.item_id
+            )),
+        }
+    }
+}
+
+/// Wait before the next poll after `errors` consecutive failures:
+/// exponential from the interval, capped, never shorter than Retry-After,
+/// with up to 10% jitter so failing feeds do not retry in lockstep.
+pub fn backoff(
+    interval: Duration,
+    errors: u32,
+    cap: Duration,
+    retry_after: Option<Duration>,
+) -> Duration {
+    let base = Duration::from_secs(5).min(interval);
+    let exp = base
+        .saturating_mul(1u32 << errors.min(16))
+        .min(cap)
+        .max(base);
+    let jitter_ms = (exp.as_millis() as u64 / 10).max(1);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64);
+    let wait = exp + Duration::from_millis(nanos % jitter_ms);
+    retry_after.map_or(wait, |r| wait.max(r))
+}
+
+/// What one poll did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PollReport {
+    pub not_modified: bool,
+    pub items_seen: usize,
+    pub published: usize,
+    pub updated: usize,
+    pub dead_lettered: usize,
+    pub failed: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let cap = Duration::from_secs(3600);
+        let i = Duration::from_secs(300);
+        let b1 = backoff(i, 1, cap, None);
+        let b5 = backoff(i, 5, cap, None);
+        assert!(b1 < b5, "{b1:?} {b5:?}");
+        assert!(backoff(i, 30, cap, None) <= cap + cap / 10);
+        assert!(backoff(i, 1, cap, Some(Duration::from_secs(120))) >= Duration::from_secs(120));
+    }
+}

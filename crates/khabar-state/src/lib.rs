@@ -1,0 +1,227 @@
+//! What khabar remembers between polls and restarts: the items it has
+//! published (with the version and content hash last published) and each
+//! feed's conditional-GET cursor.
+//!
+//! [`StateStore`] is the boundary; [`RedbStore`] is the embedded, persistent
+//! backend (one file under the state directory). Writes happen only after
+//! the broker acknowledged the events they describe: that ordering is the
+//! caller's duty, and the pipeline's invariant.
+//!
+//! ```
+//! use khabar_state::{RedbStore, SeenItem, StateStore};
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = RedbStore::open(dir.path()).unwrap();
+//! assert!(store.get_item("a").unwrap().is_none());
+//! let seen = SeenItem { content_hash: "h".into(), version: 1, event_id: "e".into(),
+//!                       first_seen: 0, feeds: vec!["f".into()] };
+//! store.put_items(&[("a".into(), seen.clone())]).unwrap();
+//! assert_eq!(store.get_item("a").unwrap(), Some(seen));
+//! ```
+
+use khabar_core::FeedCursor;
+use redb::{Database, ReadableTableMetadata, TableDefinition};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The stored record of a published item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeenItem {
+    /// Hash of the title and text last published.
+    pub content_hash: String,
+    /// Version last published, starting at 1.
+    pub version: u32,
+    /// `event_id` of the last published version.
+    pub event_id: String,
+    /// Unix seconds when first published.
+    pub first_seen: i64,
+    /// Feed URLs the item has been seen in.
+    pub feeds: Vec<String>,
+}
+
+/// Errors of the state backends.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("could not create the state directory {path}: {source}")]
+    Dir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("state database error (is another khabar using the same --state-dir?): {0}")]
+    Db(#[from] redb::Error),
+    #[error("a stored state record is corrupt: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+/// The state boundary. Implementations are blocking; async callers use
+/// `spawn_blocking`.
+pub trait StateStore: Send + Sync + 'static {
+    fn get_item(&self, item_id: &str) -> Result<Option<SeenItem>, StateError>;
+    /// Record published items, all in one transaction.
+    fn put_items(&self, items: &[(String, SeenItem)]) -> Result<(), StateError>;
+    fn get_cursor(&self, feed_url: &str) -> Result<Option<FeedCursor>, StateError>;
+    fn put_cursor(&self, feed_url: &str, cursor: &FeedCursor) -> Result<(), StateError>;
+}
+
+const ITEMS: TableDefinition<&str, &[u8]> = TableDefinition::new("items");
+const CURSORS: TableDefinition<&str, &[u8]> = TableDefinition::new("cursors");
+
+/// The embedded backend: a redb file `khabar.redb` in the state directory.
+pub struct RedbStore {
+    db: Database,
+}
+
+impl std::fmt::Debug for RedbStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RedbStore")
+    }
+}
+
+fn db_err(e: impl Into<redb::Error>) -> StateError {
+    StateError::Db(e.into())
+}
+
+impl RedbStore {
+    /// Open (or create) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Self, StateError> {
+        std::fs::create_dir_all(dir).map_err(|source| StateError::Dir {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let db = Database::create(dir.join("khabar.redb")).map_err(db_err)?;
+        let tx = db.begin_write().map_err(db_err)?;
+        tx.open_table(ITEMS).map_err(db_err)?;
+        tx.open_table(CURSORS).map_err(db_err)?;
+        tx.commit().map_err(db_err)?;
+        Ok(Self { db })
+    }
+
+    fn get<T: for<'de> Deserialize<'de>>(
+        &self,
+        table: TableDefinition<&str, &[u8]>,
+        key: &str,
+    ) -> Result<Option<T>, StateError> {
+        let tx = self.db.begin_read().map_err(db_err)?;
+        let t = tx.open_table(table).map_err(db_err)?;
+        match t.get(key).map_err(db_err)? {
+            Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Number of items remembered.
+    pub fn item_count(&self) -> Result<u64, StateError> {
+        let tx = self.db.begin_read().map_err(db_err)?;
+        let t = tx.open_table(ITEMS).map_err(db_err)?;
+        t.len().map_err(db_err)
+    }
+}
+
+impl StateStore for RedbStore {
+    fn get_item(&self, item_id: &str) -> Result<Option<SeenItem>, StateError> {
+        self.get(ITEMS, item_id)
+    }
+
+    fn put_items(&self, items: &[(String, SeenItem)]) -> Result<(), StateError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let tx = self.db.begin_write().map_err(db_err)?;
+        {
+            let mut t = tx.open_table(ITEMS).map_err(db_err)?;
+            for (id, item) in items {
+                t.insert(id.as_str(), serde_json::to_vec(item)?.as_slice())
+                    .map_err(db_err)?;
+            }
+        }
+        tx.commit().map_err(db_err)
+    }
+
+    fn get_cursor(&self, feed_url: &str) -> Result<Option<FeedCursor>, StateError> {
+        self.get(CURSORS, feed_url)
+    }
+
+    fn put_cursor(&self, feed_url: &str, cursor: &FeedCursor) -> Result<(), StateError> {
+        let tx = self.db.begin_write().map_err(db_err)?;
+        {
+            let mut t = tx.open_table(CURSORS).map_err(db_err)?;
+            t.insert(feed_url, serde_json::to_vec(cursor)?.as_slice())
+                .map_err(db_err)?;
+        }
+        tx.commit().map_err(db_err)
+    }
+}
+
+/// A store that forgets everything at exit: for demos and tests.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    items: std::sync::Mutex<std::collections::HashMap<String, SeenItem>>,
+    cursors: std::sync::Mutex<std::collections::HashMap<String, FeedCursor>>,
+}
+
+impl StateStore for MemoryStore {
+    fn get_item(&self, item_id: &str) -> Result<Option<SeenItem>, StateError> {
+        Ok(self
+            .items
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(item_id)
+            .cloned())
+    }
+
+    fn put_items(&self, items: &[(String, SeenItem)]) -> Result<(), StateError> {
+        let mut map = self.items.lock().unwrap_or_else(|p| p.into_inner());
+        for (id, item) in items {
+            map.insert(id.clone(), item.clone());
+        }
+        Ok(())
+    }
+
+    fn get_cursor(&self, feed_url: &str) -> Result<Option<FeedCursor>, StateError> {
+        Ok(self
+            .cursors
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(feed_url)
+            .cloned())
+    }
+
+    fn put_cursor(&self, feed_url: &str, cursor: &FeedCursor) -> Result<(), StateError> {
+        self.cursors
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(feed_url.to_string(), cursor.clone());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn survives_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let item = SeenItem {
+            content_hash: "h".into(),
+            version: 2,
+            event_id: "e".into(),
+            first_seen: 7,
+            feeds: vec!["f".into()],
+        };
+        let cursor = FeedCursor {
+            etag: Some("\"v1\"".into()),
+            last_modified: None,
+        };
+        {
+            let s = RedbStore::open(dir.path()).unwrap();
+            s.put_items(&[("x".into(), item.clone())]).unwrap();
+            s.put_cursor("http://f", &cursor).unwrap();
+        }
+        let s = RedbStore::open(dir.path()).unwrap();
+        assert_eq!(s.get_item("x").unwrap(), Some(item));
+        assert_eq!(s.get_cursor("http://f").unwrap(), Some(cursor));
+        assert_eq!(s.get_cursor("http://other").unwrap(), None);
+        assert_eq!(s.item_count().unwrap(), 1);
+    }
+}

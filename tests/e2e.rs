@@ -1,0 +1,336 @@
+//! End-to-end: feeds served on loopback, `khabar run` against a real
+//! Kafka-protocol broker (tansu), the topic read back with rdkafka.
+
+mod support;
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+use support::*;
+
+const RT_FEEDS: [&str; 5] = [
+    "rt-main.xml",
+    "rt-economy.xml",
+    "rt-cp1256.xml",
+    "rt-iso8859-6.xml",
+    "en-atom.xml",
+];
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            repo_root().join("crates/khabar-event/schema/khabar.event.v1.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+/// An RSS feed of `(guid, title, text)` items.
+fn rss(items: &[(String, String, String)]) -> Vec<u8> {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>اختبار</title><language>ar</language>\n");
+    for (guid, title, text) in items {
+        x.push_str(&format!(
+            "<item><title>{title}</title><link>{guid}</link><guid>{guid}</guid><description><![CDATA[<p>{text}</p>]]></description><pubDate>Tue, 04 Mar 2025 10:15:00 +0000</pubDate></item>\n"
+        ));
+    }
+    x.push_str("</channel></rss>\n");
+    x.into_bytes()
+}
+
+fn synthetic(range: std::ops::Range<usize>) -> Vec<(String, String, String)> {
+    range
+        .map(|i| {
+            (
+                format!("https://arabic.rt.com/world/{i}-item/"),
+                format!("خبر رقم {i} عن روسيا ومصر"),
+                format!("قال الرئيس فلاديمير بوتين في موسكو إن التجارة ارتفعت بنسبة {i}% لتبلغ {i} مليار دولار."),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_event_per_distinct_item_and_nothing_on_rerun() {
+    let brokers = brokers();
+    let topic = unique("rt");
+    let server = FeedServer::start();
+    for f in RT_FEEDS {
+        let mut route = Route::xml(sample(f));
+        if f.ends_with("atom.xml") {
+            route.content_type = "application/atom+xml".into();
+        }
+        server.set(&format!("/{f}"), route);
+    }
+    let feeds: Vec<String> = RT_FEEDS
+        .iter()
+        .map(|f| server.url(&format!("/{f}")))
+        .collect();
+    let khabar = Khabar::new(&feeds, "");
+
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "first run failed:\n{stderr}");
+    let records = read_topic(&brokers, &topic);
+
+    // Exactly one event per distinct item across the five feeds.
+    let manifest: serde_json::Value = serde_json::from_slice(&sample("manifest.json")).unwrap();
+    let expected: HashSet<String> = manifest["items"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.trim_end_matches('/').to_string())
+        .collect();
+    assert_eq!(
+        expected.len(),
+        manifest["distinct_items"].as_u64().unwrap() as usize
+    );
+    let keys: Vec<&str> = records.iter().map(|r| r.key.as_str()).collect();
+    let unique_keys: HashSet<String> = keys.iter().map(|k| k.to_string()).collect();
+    assert_eq!(
+        keys.len(),
+        unique_keys.len(),
+        "an item was published twice: {keys:?}"
+    );
+    assert_eq!(unique_keys, expected);
+
+    let validator = schema_validator();
+    for r in &records {
+        let v = &r.value;
+        let errors: Vec<String> = validator
+            .iter_errors(v)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "event for {} invalid: {errors:?}", r.key);
+        assert_eq!(v["item_id"], r.key.as_str(), "key = item_id");
+        assert_eq!(
+            r.headers.get("ce_id").map(String::as_str),
+            v["event_id"].as_str()
+        );
+        assert_eq!(
+            r.headers.get("ce_specversion").map(String::as_str),
+            Some("1.0")
+        );
+        assert_eq!(
+            r.headers.get("ce_type").map(String::as_str),
+            Some("khabar.item.created")
+        );
+        assert_eq!(
+            r.headers.get("ce_source").map(String::as_str),
+            v["feed"]["url"].as_str()
+        );
+        assert_eq!(
+            r.headers.get("content-type").map(String::as_str),
+            Some("application/json")
+        );
+        let title = v["title"].as_str().unwrap();
+        assert!(
+            !title.contains('\u{FFFD}') && !v["summary"].as_str().unwrap().contains('\u{FFFD}'),
+            "mojibake in {}",
+            r.key
+        );
+        if v["lang"] == "ar" {
+            assert!(
+                title
+                    .chars()
+                    .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                "Arabic title lost: {title}"
+            );
+        }
+    }
+    // Arabic text intact, from UTF-8 and legacy-encoded feeds alike.
+    let by_key: HashMap<&str, &serde_json::Value> =
+        records.iter().map(|r| (r.key.as_str(), &r.value)).collect();
+    let opec = by_key["https://arabic.rt.com/business/1790000-dev-ar-01-opec-plus-cuts"];
+    assert_eq!(
+        opec["title"],
+        "أوبك+ يمدد تخفيضات الإنتاج الطوعية ثلاثة أشهر إضافية وسط تراجع أسعار النفط"
+    );
+    assert!(opec["summary"].as_str().unwrap().contains("ألكسندر نوفاك"));
+    assert!(
+        !opec["summary"].as_str().unwrap().contains("<p>"),
+        "HTML stripped"
+    );
+    assert_eq!(opec["published"], "2025-03-04T10:15:00Z");
+    let cholera = by_key["https://arabic.rt.com/world/1790900-dev-ar-06-sudan-cholera"];
+    assert!(
+        cholera["title"].as_str().unwrap().contains("الكوليرا"),
+        "windows-1256 feed decoded: {}",
+        cholera["title"]
+    );
+    // Enrichment is in the event.
+    let seed = by_key["https://arabic.rt.com/world/1790950-seed-rt-putin-kyrgyzstan"];
+    let figures = seed["figures"].as_array().unwrap();
+    assert!(
+        figures
+            .iter()
+            .any(|f| f["kind"] == "percent" && f["value"] == 13.6),
+        "figures: {figures:?}"
+    );
+    let entities = seed["entities"].as_array().unwrap();
+    assert!(
+        entities.iter().any(|e| e["type"] == "location"),
+        "entities: {entities:?}"
+    );
+
+    // A second identical run publishes nothing and is cheap (conditional GET).
+    let before_304 = server
+        .not_modified
+        .load(std::sync::atomic::Ordering::SeqCst);
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "second run failed:\n{stderr}");
+    assert_eq!(
+        topic_len(&brokers, &topic),
+        records.len() as i64,
+        "second run published again:\n{stderr}"
+    );
+    let after_304 = server
+        .not_modified
+        .load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(
+        after_304 - before_304,
+        RT_FEEDS.len(),
+        "every feed answered 304 on the second run"
+    );
+}
+
+#[test]
+fn broken_feeds_and_oversized_items_lose_nothing() {
+    let brokers = brokers();
+    let topic = unique("dlq");
+    let server = FeedServer::start();
+    let mut items = synthetic(0..4);
+    items.push((
+        "https://arabic.rt.com/world/huge/".into(),
+        "خبر طويل جدا".into(),
+        "كلمة ".repeat(40_000),
+    ));
+    server.set("/good.xml", Route::xml(rss(&items)));
+    server.set("/down.xml", Route::status(500));
+    server.set(
+        "/broken.xml",
+        Route::xml(b"<rss><channel><item><title>no end".to_vec()),
+    );
+    let feeds = vec![
+        server.url("/down.xml"),
+        server.url("/good.xml"),
+        server.url("/broken.xml"),
+    ];
+    let khabar = Khabar::new(
+        &feeds,
+        "[kafka.properties]\n\"message.max.bytes\" = \"100000\"\n\"batch.size\" = \"100000\"\n",
+    );
+
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 1, "broken feeds make --once exit non-zero:\n{stderr}");
+    assert!(
+        stderr.contains("/down.xml") && stderr.contains("500"),
+        "summary names the failing feed:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("/broken.xml") && stderr.contains("parse"),
+        "summary names the malformed feed:\n{stderr}"
+    );
+
+    let events = read_topic(&brokers, &topic);
+    let keys: HashSet<String> = events.iter().map(|r| r.key.clone()).collect();
+    let expected: HashSet<String> = items[..4]
+        .iter()
+        .map(|(g, _, _)| g.trim_end_matches('/').to_string())
+        .collect();
+    assert_eq!(
+        keys, expected,
+        "the good feed's items are all published despite the broken feeds"
+    );
+
+    let dead = read_topic(&brokers, &format!("{topic}.dead-letter"));
+    assert_eq!(
+        dead.len(),
+        1,
+        "the oversized item goes to the dead-letter topic"
+    );
+    let d = &dead[0].value;
+    assert_eq!(d["item"]["item_id"], "https://arabic.rt.com/world/huge");
+    assert_eq!(d["stage"], "publish");
+    assert!(
+        d["error"].as_str().unwrap().to_lowercase().contains("size"),
+        "{d}"
+    );
+
+    // Handled items are not retried; the broken feeds still are, and fail again.
+    let (code, _) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 1);
+    assert_eq!(topic_len(&brokers, &format!("{topic}.dead-letter")), 1);
+    assert_eq!(topic_len(&brokers, &topic), 4);
+}
+
+#[test]
+fn broker_outage_loses_nothing_and_sigterm_exits_cleanly() {
+    let mut tansu = Tansu::start();
+    let brokers = tansu.brokers();
+    let topic = unique("outage");
+    let server = FeedServer::start();
+    server.set("/feed.xml", Route::xml(rss(&synthetic(0..5))));
+    let khabar = Khabar::new(
+        &[server.url("/feed.xml")],
+        "[kafka]\nmessage_timeout = \"3s\"\n[shutdown]\ntimeout = \"15s\"\n",
+    );
+    let mut child = khabar.spawn(&brokers, &topic);
+
+    wait_for("the first five events", Duration::from_secs(90), || {
+        topic_len(&brokers, &topic) == 5
+    });
+
+    // Broker down; the feed keeps gaining items.
+    tansu.stop();
+    server.set("/feed.xml", Route::xml(rss(&synthetic(0..12))));
+    let hits = server.hits("/feed.xml");
+    wait_for(
+        "khabar to keep polling during the outage",
+        Duration::from_secs(60),
+        || server.hits("/feed.xml") >= hits + 2,
+    );
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "khabar exited during the outage:\n{}",
+        khabar.log()
+    );
+
+    // Broker back: everything arrives.
+    tansu.restart();
+    wait_for(
+        "all twelve events after the outage",
+        Duration::from_secs(120),
+        || topic_len(&brokers, &topic) >= 12,
+    );
+
+    sigterm(&child);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "SIGTERM exits 0:\n{}", khabar.log());
+
+    let records = read_topic(&brokers, &topic);
+    let mut event_ids: HashMap<String, HashSet<String>> = HashMap::new();
+    for r in &records {
+        event_ids
+            .entry(r.key.clone())
+            .or_default()
+            .insert(r.value["event_id"].as_str().unwrap().to_string());
+    }
+    let expected: HashSet<String> = synthetic(0..12)
+        .iter()
+        .map(|(g, _, _)| g.trim_end_matches('/').to_string())
+        .collect();
+    assert_eq!(
+        event_ids.keys().cloned().collect::<HashSet<_>>(),
+        expected,
+        "none lost"
+    );
+    for (k, ids) in &event_ids {
+        assert_eq!(ids.len(), 1, "a repeat of {k} carries a different event_id");
+    }
+    eprintln!(
+        "outage test: {} records for {} items ({} repeats)",
+        records.len(),
+        expected.len(),
+        records.len() - expected.len()
+    );
+}

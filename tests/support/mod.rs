@@ -1,0 +1,465 @@
+//! Real parts for end-to-end tests: a feed server on loopback, the Kafka
+//! broker named by `KHABAR_TEST_BROKERS` (started by `tests/run`), a private
+//! tansu for outage tests, and an rdkafka reader that reads a topic to its end.
+#![allow(dead_code)]
+
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::message::{Headers, Message};
+use rdkafka::{Offset, TopicPartitionList};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
+}
+
+pub fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(repo_root().join("config/samples").join(name)).expect("sample feed")
+}
+
+/// The broker every e2e test needs. Absent: the test fails, loudly.
+pub fn brokers() -> String {
+    std::env::var("KHABAR_TEST_BROKERS").unwrap_or_else(|_| {
+        panic!("KHABAR_TEST_BROKERS is not set: these tests need a real Kafka-protocol broker. Run `bash tests/run`, which starts tansu and sets it.")
+    })
+}
+
+pub fn unique(name: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "e2e-{name}-{}-{}",
+        std::process::id(),
+        nanos % 1_000_000_000
+    )
+}
+
+/// Poll `cond` until it holds, failing after `limit`. Synchronises on an
+/// observable condition, never on elapsed time alone.
+pub fn wait_for(what: &str, limit: Duration, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !cond() {
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {limit:?} waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+// ---------------------------------------------------------------- feeds --
+
+#[derive(Clone, Debug)]
+pub struct Route {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub content_type: String,
+    pub etag: Option<String>,
+}
+
+impl Route {
+    pub fn xml(body: Vec<u8>) -> Self {
+        let etag = Some(format!("\"{:x}\"", fxhash(&body)));
+        Route {
+            status: 200,
+            body,
+            content_type: "application/rss+xml".into(),
+            etag,
+        }
+    }
+    pub fn status(status: u16) -> Self {
+        Route {
+            status,
+            body: b"error".to_vec(),
+            content_type: "text/plain".into(),
+            etag: None,
+        }
+    }
+}
+
+fn fxhash(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf29ce484222325u64, |h, x| {
+        (h ^ *x as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// A real HTTP/1.1 server on 127.0.0.1, serving mutable routes, honouring
+/// If-None-Match with 304, counting requests per path.
+pub struct FeedServer {
+    pub addr: String,
+    routes: Arc<Mutex<HashMap<String, Route>>>,
+    hits: Arc<Mutex<HashMap<String, usize>>>,
+    pub not_modified: Arc<AtomicUsize>,
+}
+
+impl FeedServer {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().unwrap().to_string();
+        let routes: Arc<Mutex<HashMap<String, Route>>> = Arc::default();
+        let hits: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
+        let not_modified = Arc::new(AtomicUsize::new(0));
+        let (r, h, nm) = (routes.clone(), hits.clone(), not_modified.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (r, h, nm) = (r.clone(), h.clone(), nm.clone());
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &r, &h, &nm);
+                });
+            }
+        });
+        FeedServer {
+            addr,
+            routes,
+            hits,
+            not_modified,
+        }
+    }
+
+    pub fn set(&self, path: &str, route: Route) {
+        self.routes.lock().unwrap().insert(path.to_string(), route);
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn hits(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+}
+
+fn serve(
+    stream: TcpStream,
+    routes: &Mutex<HashMap<String, Route>>,
+    hits: &Mutex<HashMap<String, usize>>,
+    not_modified: &AtomicUsize,
+) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut stream = stream;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+        let mut if_none_match = None;
+        let mut content_length = 0usize;
+        loop {
+            let mut h = String::new();
+            reader.read_line(&mut h)?;
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':') {
+                match k.trim().to_ascii_lowercase().as_str() {
+                    "if-none-match" => if_none_match = Some(v.trim().to_string()),
+                    "content-length" => content_length = v.trim().parse().unwrap_or(0),
+                    _ => {}
+                }
+            }
+        }
+        let mut sink = vec![0; content_length];
+        reader.read_exact(&mut sink)?;
+        *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+        let route = routes
+            .lock()
+            .unwrap()
+            .get(&path)
+            .cloned()
+            .unwrap_or_else(|| Route::status(404));
+        let mut head = String::new();
+        let body: &[u8] =
+            if route.status == 200 && route.etag.is_some() && if_none_match == route.etag {
+                not_modified.fetch_add(1, Ordering::SeqCst);
+                head.push_str("HTTP/1.1 304 Not Modified\r\n");
+                b""
+            } else {
+                head.push_str(&format!(
+                    "HTTP/1.1 {} X\r\nContent-Type: {}\r\n",
+                    route.status, route.content_type
+                ));
+                &route.body
+            };
+        if let Some(e) = &route.etag {
+            head.push_str(&format!("ETag: {e}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        stream.write_all(head.as_bytes())?;
+        stream.write_all(body)?;
+        stream.flush()?;
+    }
+}
+
+// ---------------------------------------------------------------- khabar --
+
+pub struct Khabar {
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+}
+
+impl Khabar {
+    /// A config for `feeds`, with a fresh state dir.
+    pub fn new(feeds: &[String], extra: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = String::from("[fetch]\nallow_private_networks = true\ntimeout = \"10s\"\n");
+        cfg.push_str(extra);
+        for f in feeds {
+            cfg.push_str(&format!("\n[[feeds]]\nurl = \"{f}\"\ninterval = \"1s\"\n"));
+        }
+        let config = dir.path().join("khabar.toml");
+        std::fs::write(&config, cfg).unwrap();
+        Khabar { dir, config }
+    }
+
+    pub fn command(&self, brokers: &str, topic: &str) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_khabar"));
+        c.arg("run")
+            .arg("--config")
+            .arg(&self.config)
+            .args(["--brokers", brokers, "--topic", topic])
+            .arg("--state-dir")
+            .arg(self.dir.path().join("state"))
+            .env("KHABAR_LOG", "info,rdkafka=error");
+        c
+    }
+
+    /// `khabar run --once`; returns (exit code, stderr).
+    pub fn once(&self, brokers: &str, topic: &str) -> (i32, String) {
+        let out = self
+            .command(brokers, topic)
+            .arg("--once")
+            .stdout(Stdio::null())
+            .output()
+            .expect("run khabar");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    pub fn spawn(&self, brokers: &str, topic: &str) -> Child {
+        let log = std::fs::File::create(self.dir.path().join("khabar.log")).unwrap();
+        self.command(brokers, topic)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("spawn khabar")
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("khabar.log")).unwrap_or_default()
+    }
+}
+
+pub fn sigterm(child: &Child) {
+    let ok = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -TERM failed");
+}
+
+// ---------------------------------------------------------------- kafka --
+
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub key: String,
+    pub value: serde_json::Value,
+    pub headers: HashMap<String, String>,
+    pub partition: i32,
+}
+
+/// Read `topic` from the beginning to its current end (high watermarks).
+pub fn read_topic(brokers: &str, topic: &str) -> Vec<Record> {
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", unique("reader"))
+        .set("enable.auto.commit", "false")
+        .set("enable.partition.eof", "false")
+        .create()
+        .expect("consumer");
+    let timeout = Duration::from_secs(15);
+    let md = consumer
+        .fetch_metadata(Some(topic), timeout)
+        .expect("metadata");
+    let t = md
+        .topics()
+        .iter()
+        .find(|t| t.name() == topic)
+        .expect("topic in metadata");
+    assert!(
+        t.error().is_none(),
+        "topic {topic} missing: {:?}",
+        t.error()
+    );
+    let mut tpl = TopicPartitionList::new();
+    let mut remaining: HashMap<i32, i64> = HashMap::new();
+    for p in t.partitions() {
+        let (low, high) = consumer
+            .fetch_watermarks(topic, p.id(), timeout)
+            .expect("watermarks");
+        if high > low {
+            remaining.insert(p.id(), high);
+        }
+        tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
+            .unwrap();
+    }
+    consumer.assign(&tpl).expect("assign");
+    let mut out = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !remaining.is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "could not read {topic} to its end; left: {remaining:?}"
+        );
+        let Some(msg) = consumer.poll(Duration::from_millis(500)) else {
+            continue;
+        };
+        let msg = msg.expect("consume");
+        let mut headers = HashMap::new();
+        if let Some(h) = msg.headers() {
+            for hd in h.iter() {
+                headers.insert(
+                    hd.key.to_string(),
+                    String::from_utf8_lossy(hd.value.unwrap_or_default()).into_owned(),
+                );
+            }
+        }
+        out.push(Record {
+            key: String::from_utf8_lossy(msg.key().unwrap_or_default()).into_owned(),
+            value: serde_json::from_slice(msg.payload().unwrap_or_default()).expect("JSON value"),
+            headers,
+            partition: msg.partition(),
+        });
+        if remaining
+            .get(&msg.partition())
+            .is_some_and(|h| msg.offset() + 1 >= *h)
+        {
+            remaining.remove(&msg.partition());
+        }
+    }
+    out
+}
+
+/// How many records `topic` holds now (sum of high − low watermarks).
+pub fn topic_len(brokers: &str, topic: &str) -> i64 {
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .create()
+        .expect("consumer");
+    let timeout = Duration::from_secs(5);
+    let Ok(md) = consumer.fetch_metadata(Some(topic), timeout) else {
+        return -1;
+    };
+    let Some(t) = md
+        .topics()
+        .iter()
+        .find(|t| t.name() == topic && t.error().is_none())
+    else {
+        return 0;
+    };
+    t.partitions()
+        .iter()
+        .map(|p| {
+            consumer
+                .fetch_watermarks(topic, p.id(), timeout)
+                .map_or(0, |(l, h)| h - l)
+        })
+        .sum()
+}
+
+// ---------------------------------------------------------------- tansu --
+
+/// A private tansu broker with SQLite storage, so its data survives a restart.
+pub struct Tansu {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    child: Option<Child>,
+}
+
+pub fn tansu_bin() -> String {
+    std::env::var("KHABAR_TANSU_BIN").unwrap_or_else(|_| "tansu".into())
+}
+
+impl Tansu {
+    pub fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut t = Tansu {
+            port,
+            dir: tempfile::tempdir().unwrap(),
+            child: None,
+        };
+        t.restart();
+        t
+    }
+
+    pub fn brokers(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    pub fn restart(&mut self) {
+        let url = format!("tcp://127.0.0.1:{}", self.port);
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.path().join("tansu.log"))
+            .unwrap();
+        let child = Command::new(tansu_bin())
+            .args([
+                "broker",
+                "--storage-engine",
+                "sqlite://tansu.db",
+                "--listener-url",
+                &url,
+                "--advertised-listener-url",
+                &url,
+            ])
+            .current_dir(self.dir.path())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start tansu ({}): {e}; `bash tests/run` installs it",
+                    tansu_bin()
+                )
+            });
+        self.child = Some(child);
+        let addr = format!("127.0.0.1:{}", self.port);
+        wait_for("tansu to listen", Duration::from_secs(30), || {
+            TcpStream::connect(&addr).is_ok()
+        });
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Tansu {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
