@@ -284,13 +284,19 @@ pub struct Record {
     pub partition: i32,
 }
 
-/// Read `topic` from the beginning to its current end (high watermarks).
+/// Read `topic` from the beginning to its end: until every partition has
+/// reported end-of-partition (librdkafka's EOF comes from the fetch
+/// response's high watermark; tansu's ListOffsets answer is not reliable).
 pub fn read_topic(brokers: &str, topic: &str) -> Vec<Record> {
+    try_read_topic(brokers, topic).unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn try_read_topic(brokers: &str, topic: &str) -> Result<Vec<Record>, String> {
     let consumer: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("group.id", unique("reader"))
         .set("enable.auto.commit", "false")
-        .set("enable.partition.eof", "false")
+        .set("enable.partition.eof", "true")
         .create()
         .expect("consumer");
     let timeout = Duration::from_secs(15);
@@ -308,29 +314,31 @@ pub fn read_topic(brokers: &str, topic: &str) -> Vec<Record> {
         t.error()
     );
     let mut tpl = TopicPartitionList::new();
-    let mut remaining: HashMap<i32, i64> = HashMap::new();
+    let mut at_end: HashMap<i32, bool> = HashMap::new();
     for p in t.partitions() {
-        let (low, high) = consumer
-            .fetch_watermarks(topic, p.id(), timeout)
-            .expect("watermarks");
-        if high > low {
-            remaining.insert(p.id(), high);
-        }
         tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
             .unwrap();
+        at_end.insert(p.id(), false);
     }
     consumer.assign(&tpl).expect("assign");
     let mut out = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !remaining.is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "could not read {topic} to its end; left: {remaining:?}"
-        );
+    while at_end.values().any(|e| !e) {
+        if Instant::now() > deadline {
+            return Err(format!("could not read {topic} to its end: {at_end:?}"));
+        }
         let Some(msg) = consumer.poll(Duration::from_millis(500)) else {
             continue;
         };
-        let msg = msg.expect("consume");
+        let msg = match msg {
+            Ok(m) => m,
+            Err(rdkafka::error::KafkaError::PartitionEOF(p)) => {
+                at_end.insert(p, true);
+                continue;
+            }
+            Err(e) => return Err(format!("consume {topic}: {e}")),
+        };
+        at_end.insert(msg.partition(), false);
         let mut headers = HashMap::new();
         if let Some(h) = msg.headers() {
             for hd in h.iter() {
@@ -346,41 +354,30 @@ pub fn read_topic(brokers: &str, topic: &str) -> Vec<Record> {
             headers,
             partition: msg.partition(),
         });
-        if remaining
-            .get(&msg.partition())
-            .is_some_and(|h| msg.offset() + 1 >= *h)
-        {
-            remaining.remove(&msg.partition());
-        }
     }
-    out
+    Ok(out)
 }
 
-/// How many records `topic` holds now (sum of high − low watermarks).
+/// How many records `topic` holds now.
 pub fn topic_len(brokers: &str, topic: &str) -> i64 {
-    let consumer: BaseConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .create()
-        .expect("consumer");
-    let timeout = Duration::from_secs(5);
-    let Ok(md) = consumer.fetch_metadata(Some(topic), timeout) else {
-        return -1;
+    let exists = {
+        let consumer: BaseConsumer = ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .create()
+            .expect("consumer");
+        consumer
+            .fetch_metadata(Some(topic), Duration::from_secs(5))
+            .ok()
+            .is_some_and(|md| {
+                md.topics()
+                    .iter()
+                    .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+            })
     };
-    let Some(t) = md
-        .topics()
-        .iter()
-        .find(|t| t.name() == topic && t.error().is_none())
-    else {
+    if !exists {
         return 0;
-    };
-    t.partitions()
-        .iter()
-        .map(|p| {
-            consumer
-                .fetch_watermarks(topic, p.id(), timeout)
-                .map_or(0, |(l, h)| h - l)
-        })
-        .sum()
+    }
+    try_read_topic(brokers, topic).map_or(-1, |r| r.len() as i64)
 }
 
 // ---------------------------------------------------------------- tansu --

@@ -122,6 +122,9 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| PipelineError::Task(e.to_string()))
 }
 
+/// How often an unchanged item's `last_seen` is refreshed (retention).
+const TOUCH_EVERY_SECS: i64 = 24 * 3600;
+
 /// Longest summary carried in a dead letter.
 const DEAD_LETTER_SUMMARY_CHARS: usize = 2000;
 
@@ -286,11 +289,27 @@ impl Pipeline {
         };
         let mut work = Vec::new();
         let mut claims = Vec::new();
+        let mut to_record = Vec::new();
+        let now = fetched_at.timestamp();
         for (item, prev) in known {
-            if prev
+            if let Some(p) = prev
                 .as_ref()
-                .is_some_and(|p| p.content_hash == content_hash(&item))
+                .filter(|p| p.content_hash == content_hash(&item))
             {
+                // Unchanged: publish nothing. Remember a feed it is newly
+                // listed in, and refresh retention now and then.
+                let new_feed = !p.feeds.contains(&feed.url);
+                if new_feed || now - p.last_seen > TOUCH_EVERY_SECS {
+                    if let Some(claim) = self.claim(&item.item_id) {
+                        let mut p = p.clone();
+                        if new_feed {
+                            p.feeds.push(feed.url.clone());
+                        }
+                        p.last_seen = now;
+                        claims.push(claim);
+                        to_record.push((item.item_id.clone(), p));
+                    }
+                }
                 continue;
             }
             match self.claim(&item.item_id) {
@@ -303,7 +322,6 @@ impl Pipeline {
         }
 
         let outcomes = self.publish_batch(work, &feed_ref, fetched_at).await?;
-        let mut to_record = Vec::new();
         let mut failures = Vec::new();
         for o in outcomes {
             match o {
@@ -433,6 +451,7 @@ impl Pipeline {
                             .as_ref()
                             .map_or(fetched_at.timestamp(), |p| p.first_seen),
                         feeds: event.feeds.clone(),
+                        last_seen: fetched_at.timestamp(),
                     };
                     let msg = OutMessage {
                         topic: self.config.topic.clone(),
@@ -514,6 +533,7 @@ impl Pipeline {
                         .map_or_else(|| format!("dead-letter:{hash}"), |p| p.event_id.clone()),
                     first_seen: prev.as_ref().map_or(at.timestamp(), |p| p.first_seen),
                     feeds: prev.map_or_else(|| vec![feed.url.clone()], |p| p.feeds),
+                    last_seen: at.timestamp(),
                 },
             },
             Err(e) => Outcome::Failed(format!(

@@ -13,7 +13,7 @@
 //! let store = RedbStore::open(dir.path()).unwrap();
 //! assert!(store.get_item("a").unwrap().is_none());
 //! let seen = SeenItem { content_hash: "h".into(), version: 1, event_id: "e".into(),
-//!                       first_seen: 0, feeds: vec!["f".into()] };
+//!                       first_seen: 0, feeds: vec!["f".into()], last_seen: 0 };
 //! store.put_items(&[("a".into(), seen.clone())]).unwrap();
 //! assert_eq!(store.get_item("a").unwrap(), Some(seen));
 //! ```
@@ -22,6 +22,9 @@ use khabar_core::FeedCursor;
 use redb::{Database, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+
+mod redis_store;
+pub use redis_store::RedisStore;
 
 /// The stored record of a published item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +39,9 @@ pub struct SeenItem {
     pub first_seen: i64,
     /// Feed URLs the item has been seen in.
     pub feeds: Vec<String>,
+    /// Unix seconds when last seen in a feed; retention counts from here.
+    #[serde(default)]
+    pub last_seen: i64,
 }
 
 /// Errors of the state backends.
@@ -48,9 +54,11 @@ pub enum StateError {
         source: std::io::Error,
     },
     #[error("state database error (is another khabar using the same --state-dir?): {0}")]
-    Db(#[from] redb::Error),
+    Db(Box<redb::Error>),
     #[error("a stored state record is corrupt: {0}")]
     Corrupt(#[from] serde_json::Error),
+    #[error("Redis state backend: {0} (check [state] redis_url and that Redis is running)")]
+    Redis(Box<redis::RedisError>),
 }
 
 /// The state boundary. Implementations are blocking; async callers use
@@ -61,6 +69,9 @@ pub trait StateStore: Send + Sync + 'static {
     fn put_items(&self, items: &[(String, SeenItem)]) -> Result<(), StateError>;
     fn get_cursor(&self, feed_url: &str) -> Result<Option<FeedCursor>, StateError>;
     fn put_cursor(&self, feed_url: &str, cursor: &FeedCursor) -> Result<(), StateError>;
+    /// Forget items last seen before `cutoff` (unix seconds); returns how many.
+    /// Backends with native expiry may do nothing here.
+    fn prune(&self, cutoff: i64) -> Result<u64, StateError>;
 }
 
 const ITEMS: TableDefinition<&str, &[u8]> = TableDefinition::new("items");
@@ -78,7 +89,7 @@ impl std::fmt::Debug for RedbStore {
 }
 
 fn db_err(e: impl Into<redb::Error>) -> StateError {
-    StateError::Db(e.into())
+    StateError::Db(Box::new(e.into()))
 }
 
 impl RedbStore {
@@ -150,6 +161,22 @@ impl StateStore for RedbStore {
         }
         tx.commit().map_err(db_err)
     }
+
+    fn prune(&self, cutoff: i64) -> Result<u64, StateError> {
+        let tx = self.db.begin_write().map_err(db_err)?;
+        let removed = {
+            let mut t = tx.open_table(ITEMS).map_err(db_err)?;
+            let before = t.len().map_err(db_err)?;
+            t.retain(|_, v| {
+                serde_json::from_slice::<SeenItem>(v)
+                    .map_or(true, |s| s.last_seen.max(s.first_seen) >= cutoff)
+            })
+            .map_err(db_err)?;
+            before - t.len().map_err(db_err)?
+        };
+        tx.commit().map_err(db_err)?;
+        Ok(removed)
+    }
 }
 
 /// A store that forgets everything at exit: for demos and tests.
@@ -193,11 +220,81 @@ impl StateStore for MemoryStore {
             .insert(feed_url.to_string(), cursor.clone());
         Ok(())
     }
+
+    fn prune(&self, cutoff: i64) -> Result<u64, StateError> {
+        let mut map = self.items.lock().unwrap_or_else(|p| p.into_inner());
+        let before = map.len();
+        map.retain(|_, s| s.last_seen.max(s.first_seen) >= cutoff);
+        Ok((before - map.len()) as u64)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The suite every backend passes.
+    pub(crate) fn contract(s: &dyn StateStore, ns: &str) {
+        let id = format!("{ns}/item");
+        assert_eq!(s.get_item(&id).unwrap(), None);
+        let old = SeenItem {
+            content_hash: "h1".into(),
+            version: 1,
+            event_id: "e1".into(),
+            first_seen: 100,
+            feeds: vec!["a".into()],
+            last_seen: 100,
+        };
+        let new = SeenItem {
+            content_hash: "h2".into(),
+            version: 2,
+            event_id: "e2".into(),
+            first_seen: 100,
+            feeds: vec!["a".into(), "b".into()],
+            last_seen: 5_000,
+        };
+        s.put_items(&[
+            (id.clone(), old.clone()),
+            (format!("{ns}/other"), old.clone()),
+        ])
+        .unwrap();
+        assert_eq!(s.get_item(&id).unwrap(), Some(old));
+        s.put_items(&[(id.clone(), new.clone())]).unwrap();
+        assert_eq!(
+            s.get_item(&id).unwrap(),
+            Some(new.clone()),
+            "a later version replaces the earlier"
+        );
+        let feed = format!("http://{ns}/feed");
+        assert_eq!(s.get_cursor(&feed).unwrap(), None);
+        let c = FeedCursor {
+            etag: Some("\"x\"".into()),
+            last_modified: Some("Tue, 04 Mar 2025 10:15:00 GMT".into()),
+        };
+        s.put_cursor(&feed, &c).unwrap();
+        assert_eq!(s.get_cursor(&feed).unwrap(), Some(c));
+        s.prune(1_000).unwrap();
+        assert_eq!(
+            s.get_item(&id).unwrap(),
+            Some(new),
+            "recently seen items survive pruning"
+        );
+    }
+
+    #[test]
+    fn memory_store_contract() {
+        let s = MemoryStore::default();
+        contract(&s, "mem");
+        assert_eq!(s.get_item("mem/other").unwrap(), None, "old items pruned");
+    }
+
+    #[test]
+    fn redb_store_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = RedbStore::open(dir.path()).unwrap();
+        contract(&s, "redb");
+        assert_eq!(s.get_item("redb/other").unwrap(), None, "old items pruned");
+    }
 
     #[test]
     fn survives_reopen() {
@@ -208,6 +305,7 @@ mod tests {
             event_id: "e".into(),
             first_seen: 7,
             feeds: vec!["f".into()],
+            last_seen: 7,
         };
         let cursor = FeedCursor {
             etag: Some("\"v1\"".into()),

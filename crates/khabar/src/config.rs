@@ -134,18 +134,29 @@ impl Default for KafkaSection {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StateSection {
-    /// `embedded` (default, persistent, under `dir`) or `memory` (forgets at exit).
+    /// `embedded` (default, persistent, under `dir`), `redis` (shared by
+    /// replicas) or `memory` (forgets at exit).
     #[serde(default = "default_backend")]
     pub backend: StateBackend,
     /// Directory of the embedded store. Overridden by `--state-dir` / `KHABAR_STATE_DIR`.
     #[serde(default = "default_state_dir")]
     pub dir: PathBuf,
+    /// Redis URL for the `redis` backend.
+    #[serde(default = "default_redis_url")]
+    pub redis_url: String,
+    /// Prefix of every Redis key, to share one Redis between deployments.
+    #[serde(default = "default_redis_prefix")]
+    pub redis_prefix: String,
+    /// Forget items not seen in any feed for this long.
+    #[serde(default = "default_retention", deserialize_with = "duration")]
+    pub retention: Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StateBackend {
     Embedded,
+    Redis,
     Memory,
 }
 
@@ -155,13 +166,19 @@ fn default_backend() -> StateBackend {
 fn default_state_dir() -> PathBuf {
     PathBuf::from("/var/lib/khabar")
 }
+fn default_redis_url() -> String {
+    "redis://127.0.0.1:6379/".into()
+}
+fn default_redis_prefix() -> String {
+    "khabar:".into()
+}
+fn default_retention() -> Duration {
+    Duration::from_secs(30 * 24 * 3600)
+}
 
 impl Default for StateSection {
     fn default() -> Self {
-        Self {
-            backend: default_backend(),
-            dir: default_state_dir(),
-        }
+        toml::from_str("").expect("defaults deserialize from an empty table")
     }
 }
 
@@ -295,7 +312,6 @@ impl Config {
         }
         if let Some(d) = &overrides.state_dir {
             cfg.state.dir = d.clone();
-            cfg.state.backend = StateBackend::Embedded;
         }
         for feed in &mut cfg.feeds {
             if let Some(rest) = feed
@@ -349,6 +365,9 @@ impl Config {
                 problems
                     .push("[kafka] partitions and replication_factor must be at least 1".into());
             }
+        }
+        if self.state.retention < Duration::from_secs(3600) {
+            problems.push("[state] retention below \"1h\" would republish items still in their feeds; use days, e.g. \"30d\"".into());
         }
         if self.fetch.concurrency == 0 {
             problems.push("[fetch] concurrency must be at least 1".into());

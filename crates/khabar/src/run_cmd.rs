@@ -15,7 +15,7 @@ use khabar_extract::Extractor;
 use khabar_fetch::{Fetcher, FetcherConfig};
 use khabar_kafka::{KafkaConfig, KafkaSink};
 use khabar_pipeline::{FeedSpec, Pipeline, PipelineConfig, Summary};
-use khabar_state::{MemoryStore, RedbStore, StateStore};
+use khabar_state::{MemoryStore, RedbStore, RedisStore, StateStore};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -51,7 +51,13 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let state: Arc<dyn StateStore> = match cfg.state.backend {
         StateBackend::Embedded => Arc::new(RedbStore::open(&cfg.state.dir)?),
         StateBackend::Memory => Arc::new(MemoryStore::default()),
+        StateBackend::Redis => Arc::new(RedisStore::open(
+            &cfg.state.redis_url,
+            &cfg.state.redis_prefix,
+            cfg.state.retention,
+        )?),
     };
+    spawn_pruner(Arc::clone(&state), cfg.state.retention, cancel.clone());
     let dead_letter_topic = cfg.dead_letter_topic();
     let sink: Arc<dyn Sink> = match cfg.output.sink {
         SinkKind::Stdout => Arc::new(StdoutSink {
@@ -178,6 +184,26 @@ fn report(s: &Summary, destination: &str) {
     for e in &s.errors {
         eprintln!("khabar:   {e}");
     }
+}
+
+/// Forget items not seen for the retention period: at start-up, then hourly.
+fn spawn_pruner(state: Arc<dyn StateStore>, retention: Duration, cancel: CancellationToken) {
+    tokio::spawn(async move {
+        loop {
+            let cutoff = chrono::Utc::now().timestamp() - retention.as_secs() as i64;
+            let s = Arc::clone(&state);
+            match tokio::task::spawn_blocking(move || s.prune(cutoff)).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(n)) => info!(removed = n, "pruned items past retention"),
+                Ok(Err(e)) => warn!(error = %e, "pruning state failed"),
+                Err(e) => warn!(error = %e, "pruning task failed"),
+            }
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            }
+        }
+    });
 }
 
 fn spawn_signal_handler(cancel: CancellationToken) {
