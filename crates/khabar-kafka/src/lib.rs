@@ -26,6 +26,7 @@ use rdkafka::error::{KafkaError as RdError, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 /// Producer and topic settings.
@@ -105,7 +106,9 @@ pub enum KafkaError {
 
 /// The rdkafka-backed [`Sink`].
 pub struct KafkaSink {
-    producer: FutureProducer,
+    /// The live producer and its generation; replaced after errors that
+    /// leave an idempotent producer stuck (see [`needs_new_producer`]).
+    current: Arc<RwLock<(u64, FutureProducer)>>,
     config: KafkaConfig,
 }
 
@@ -124,9 +127,14 @@ impl KafkaSink {
             .create()
             .map_err(KafkaError::Client)?;
         Ok(Self {
-            producer,
+            current: Arc::new(RwLock::new((0, producer))),
             config: config.clone(),
         })
+    }
+
+    fn producer(&self) -> (u64, FutureProducer) {
+        let guard = self.current.read().unwrap_or_else(|p| p.into_inner());
+        (guard.0, guard.1.clone())
     }
 
     /// Make sure the topics exist: create the missing ones when allowed,
@@ -136,7 +144,8 @@ impl KafkaSink {
         if !self.config.create_topics {
             for topic in topics {
                 let md = self
-                    .producer
+                    .producer()
+                    .1
                     .client()
                     .fetch_metadata(Some(topic), timeout)
                     .map_err(|source| KafkaError::Admin {
@@ -219,9 +228,52 @@ pub fn classify(err: &RdError) -> DeliveryError {
     }
 }
 
+/// Errors after which an idempotent producer may stay stuck: the broker lost
+/// its producer-id state (after a restart), librdkafka raised a fatal error,
+/// or messages timed out during an outage (a fresh producer id avoids
+/// sequence gaps that some brokers, tansu among them, cannot recover from).
+/// The next deliveries go through a new producer.
+pub fn needs_new_producer(err: &RdError) -> bool {
+    matches!(
+        err.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::Unknown
+                | RDKafkaErrorCode::Fatal
+                | RDKafkaErrorCode::MessageTimedOut
+                | RDKafkaErrorCode::OutOfOrderSequenceNumber
+                | RDKafkaErrorCode::UnknownProducerId
+                | RDKafkaErrorCode::InvalidProducerEpoch
+                | RDKafkaErrorCode::InvalidProducerIdMapping
+                | RDKafkaErrorCode::DuplicateSequenceNumber
+        )
+    )
+}
+
+/// Replace generation `seen` of the producer, unless another task already did.
+fn renew(current: &RwLock<(u64, FutureProducer)>, config: &KafkaConfig, seen: u64) {
+    let mut guard = current.write().unwrap_or_else(|p| p.into_inner());
+    if guard.0 != seen {
+        return;
+    }
+    match config.client_config().create::<FutureProducer>() {
+        Ok(p) => {
+            tracing::warn!(
+                generation = seen + 1,
+                "replacing the Kafka producer after an unrecoverable delivery error"
+            );
+            // Messages still queued in the old producer fail when its last
+            // clone drops; their items stay unrecorded and are sent again.
+            *guard = (seen + 1, p);
+        }
+        Err(e) => tracing::error!(error = %e, "could not create a new Kafka producer"),
+    }
+}
+
 impl Sink for KafkaSink {
     fn send(&self, msg: OutMessage) -> DeliveryFuture {
-        let producer = self.producer.clone();
+        let (generation, producer) = self.producer();
+        let current = Arc::clone(&self.current);
+        let config = self.config.clone();
         Box::pin(async move {
             let mut headers = OwnedHeaders::new_with_capacity(msg.headers.len());
             for (k, v) in &msg.headers {
@@ -236,16 +288,22 @@ impl Sink for KafkaSink {
                 .headers(headers);
             // `Timeout::Never` on the queue: a full librdkafka queue makes us
             // wait here (backpressure) instead of dropping the record.
-            producer
+            let result = producer
                 .send(record, rdkafka::util::Timeout::Never)
                 .await
-                .map(|_| ())
-                .map_err(|(e, _)| classify(&e))
+                .map(|_| ());
+            drop(producer);
+            result.map_err(|(e, _)| {
+                if needs_new_producer(&e) {
+                    renew(&current, &config, generation);
+                }
+                classify(&e)
+            })
         })
     }
 
     fn flush(&self, timeout: Duration) -> Result<(), DeliveryError> {
-        self.producer.flush(timeout).map_err(|e| classify(&e))
+        self.producer().1.flush(timeout).map_err(|e| classify(&e))
     }
 }
 
