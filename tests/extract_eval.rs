@@ -77,7 +77,20 @@ fn dev_set_scores_hold() {
     let s: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
     eprintln!("dev scores: {s}");
     let f1 = |path: &[&str]| path.iter().fold(&s, |v, k| &v[*k]).as_f64().unwrap_or(0.0);
-    let floors = [(vec!["ent", "f1"], 0.80), (vec!["fig", "f1"], 0.80)];
+    let floors = [
+        (vec!["ent", "f1"], 0.95),
+        (vec!["ent:location", "f1"], 0.95),
+        (vec!["ent:person", "f1"], 0.90),
+        (vec!["ent:organization", "f1"], 0.90),
+        (vec!["fig", "f1"], 0.95),
+    ];
+    let link = &s["link"];
+    let (tp, fp) = (link["tp"].as_f64().unwrap(), link["fp"].as_f64().unwrap());
+    assert!(
+        tp / (tp + fp) >= 0.95,
+        "linking accuracy {}",
+        tp / (tp + fp)
+    );
     for (path, floor) in floors {
         let got = f1(&path);
         assert!(got >= floor, "{path:?} = {got} fell below {floor}");

@@ -25,12 +25,12 @@ pub use stats::{FeedStatus, Stats, Summary};
 
 use chrono::{DateTime, Utc};
 use futures::future::join_all;
-use khabar_core::{Item, OutMessage, Sink};
+use khabar_core::{Extraction, FeedCursor, Item, OutMessage, Sink};
 use khabar_event::{content_hash, Event, FeedRef};
 use khabar_extract::Extractor;
 use khabar_fetch::{FetchError, FetchOutcome, Fetcher};
 use khabar_state::{SeenItem, StateError, StateStore};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -169,17 +169,31 @@ impl Pipeline {
     }
 
     /// Poll every feed once, concurrently (bounded by the fetch cap), and
-    /// wait for every delivery.
+    /// wait for every delivery. Items listed by several feeds are merged
+    /// first, so their one event lists every feed.
     pub async fn run_once(self: &Arc<Self>, feeds: &[FeedSpec]) -> Summary {
-        let polls = feeds.iter().map(|feed| {
-            let span = tracing::info_span!("poll", feed = %feed.url);
-            async move { (feed, self.poll_feed(feed).await) }.instrument(span)
+        let fetches = feeds.iter().map(|feed| {
+            let span = tracing::info_span!("fetch", feed = %feed.url);
+            async move { (feed, self.fetch_batch(feed).await) }.instrument(span)
         });
-        for (feed, result) in join_all(polls).await {
-            self.stats.record_poll(&feed.url, &result);
-            if let Err(e) = result {
-                warn!(feed = %feed.url, error = %e, "poll failed");
+        let mut batches = Vec::new();
+        for (feed, result) in join_all(fetches).await {
+            match result {
+                Ok(Some(batch)) => batches.push(batch),
+                Ok(None) => self
+                    .stats
+                    .record_poll(&feed.url, &Ok(PollReport::not_modified())),
+                Err(e) => {
+                    warn!(feed = %feed.url, error = %e, "poll failed");
+                    self.stats.record_poll(&feed.url, &Err(e));
+                }
             }
+        }
+        for (url, result) in self.process(batches).await {
+            if let Err(e) = &result {
+                warn!(feed = %url, error = %e, "poll failed");
+            }
+            self.stats.record_poll(&url, &result);
         }
         self.stats.summary()
     }
@@ -239,6 +253,18 @@ impl Pipeline {
 
     /// One poll of one feed, from conditional GET to recorded state.
     pub async fn poll_feed(&self, feed: &FeedSpec) -> Result<PollReport, PipelineError> {
+        match self.fetch_batch(feed).await? {
+            None => Ok(PollReport::not_modified()),
+            Some(batch) => self
+                .process(vec![batch])
+                .await
+                .pop()
+                .map_or_else(|| Ok(PollReport::default()), |(_, r)| r),
+        }
+    }
+
+    /// Conditional GET and parse. `None` when the feed did not change.
+    async fn fetch_batch(&self, feed: &FeedSpec) -> Result<Option<FeedBatch>, PipelineError> {
         let state = Arc::clone(&self.state);
         let url = feed.url.clone();
         let cursor = blocking(move || state.get_cursor(&url))
@@ -253,12 +279,7 @@ impl Pipeline {
             self.fetcher.fetch(&feed.url, &cursor).await?
         };
         let fetched = match outcome {
-            FetchOutcome::NotModified => {
-                return Ok(PollReport {
-                    not_modified: true,
-                    ..Default::default()
-                })
-            }
+            FetchOutcome::NotModified => return Ok(None),
             FetchOutcome::Fetched(f) => f,
         };
         let fetched_at = Utc::now();
@@ -268,43 +289,93 @@ impl Pipeline {
         let parsed =
             blocking(move || khabar_fetch::parse_feed(&body, content_type.as_deref(), &url))
                 .await??;
-        let feed_ref = FeedRef {
-            url: feed.url.clone(),
-            title: feed.name.clone().or(parsed.title.clone()),
-        };
+        Ok(Some(FeedBatch {
+            feed_ref: FeedRef {
+                url: feed.url.clone(),
+                title: feed.name.clone().or(parsed.title),
+            },
+            items: parsed.items,
+            cursor: fetched.cursor,
+            fetched_at,
+        }))
+    }
 
-        // Which items are new or changed? One blocking call for the batch.
+    /// Dedup, publish and record the items of one or more fetched feeds.
+    /// An item listed by several of them is published once, listing all.
+    async fn process(
+        &self,
+        batches: Vec<FeedBatch>,
+    ) -> Vec<(String, Result<PollReport, PipelineError>)> {
+        let mut reports: Vec<PollReport> = batches
+            .iter()
+            .map(|b| PollReport {
+                items_seen: b.items.len(),
+                ..Default::default()
+            })
+            .collect();
+        // Merge: one candidate per item id, in feed order, with every batch listing it.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut candidates: Vec<(Item, Vec<usize>)> = Vec::new();
+        for (b, batch) in batches.iter().enumerate() {
+            for item in &batch.items {
+                match index.get(&item.item_id) {
+                    Some(&c) => candidates[c].1.push(b),
+                    None => {
+                        index.insert(item.item_id.clone(), candidates.len());
+                        candidates.push((item.clone(), vec![b]));
+                    }
+                }
+            }
+        }
+        let fail_all = |e: PipelineError| -> Vec<(String, Result<PollReport, PipelineError>)> {
+            let msg = e.to_string();
+            batches
+                .iter()
+                .map(|b| {
+                    (
+                        b.feed_ref.url.clone(),
+                        Err(PipelineError::Task(msg.clone())),
+                    )
+                })
+                .collect()
+        };
+        // Which are new or changed? One blocking call for the lot.
         let state = Arc::clone(&self.state);
-        let items = parsed.items;
-        let known = blocking(move || {
-            items
-                .into_iter()
-                .map(|item| state.get_item(&item.item_id).map(|prev| (item, prev)))
+        let ids: Vec<String> = candidates.iter().map(|(i, _)| i.item_id.clone()).collect();
+        let known = match blocking(move || {
+            ids.iter()
+                .map(|id| state.get_item(id))
                 .collect::<Result<Vec<_>, _>>()
         })
-        .await??;
-        let mut report = PollReport {
-            items_seen: known.len(),
-            ..Default::default()
+        .await
+        {
+            Ok(Ok(k)) => k,
+            Ok(Err(e)) => return fail_all(e.into()),
+            Err(e) => return fail_all(e),
         };
+
         let mut work = Vec::new();
         let mut claims = Vec::new();
         let mut to_record = Vec::new();
-        let now = fetched_at.timestamp();
-        for (item, prev) in known {
+        for ((item, in_batches), prev) in candidates.into_iter().zip(known) {
+            let feeds: Vec<String> = in_batches
+                .iter()
+                .map(|&b| batches[b].feed_ref.url.clone())
+                .collect();
+            let fetched_at = batches[in_batches[0]].fetched_at;
             if let Some(p) = prev
                 .as_ref()
                 .filter(|p| p.content_hash == content_hash(&item))
             {
-                // Unchanged: publish nothing. Remember a feed it is newly
+                // Unchanged: publish nothing. Remember feeds it is newly
                 // listed in, and refresh retention now and then.
-                let new_feed = !p.feeds.contains(&feed.url);
-                if new_feed || now - p.last_seen > TOUCH_EVERY_SECS {
+                let new_feeds: Vec<String> =
+                    feeds.into_iter().filter(|f| !p.feeds.contains(f)).collect();
+                let now = fetched_at.timestamp();
+                if !new_feeds.is_empty() || now - p.last_seen > TOUCH_EVERY_SECS {
                     if let Some(claim) = self.claim(&item.item_id) {
                         let mut p = p.clone();
-                        if new_feed {
-                            p.feeds.push(feed.url.clone());
-                        }
+                        p.feeds.extend(new_feeds);
                         p.last_seen = now;
                         claims.push(claim);
                         to_record.push((item.item_id.clone(), p));
@@ -312,18 +383,24 @@ impl Pipeline {
                 }
                 continue;
             }
-            match self.claim(&item.item_id) {
-                Some(claim) => {
-                    claims.push(claim);
-                    work.push((item, prev));
-                }
-                None => continue, // another feed is publishing it right now
+            // Claimed by a concurrent poll of another feed: it publishes it.
+            if let Some(claim) = self.claim(&item.item_id) {
+                claims.push(claim);
+                work.push(Work {
+                    item,
+                    prev,
+                    feed: batches[in_batches[0]].feed_ref.clone(),
+                    feeds,
+                    fetched_at,
+                    batches: in_batches,
+                });
             }
         }
 
-        let outcomes = self.publish_batch(work, &feed_ref, fetched_at).await?;
-        let mut failures = Vec::new();
-        for o in outcomes {
+        let outcomes = self.publish_batch(work).await;
+        let mut failures: Vec<Vec<String>> = vec![Vec::new(); batches.len()];
+        for (o, in_batches) in outcomes {
+            let owner = in_batches[0];
             match o {
                 Outcome::Published {
                     item_id,
@@ -331,51 +408,71 @@ impl Pipeline {
                     updated,
                 } => {
                     if updated {
-                        report.updated += 1;
+                        reports[owner].updated += 1;
                     } else {
-                        report.published += 1;
+                        reports[owner].published += 1;
                     }
                     to_record.push((item_id, seen));
                 }
                 Outcome::DeadLettered { item_id, seen } => {
-                    report.dead_lettered += 1;
+                    reports[owner].dead_lettered += 1;
                     to_record.push((item_id, seen));
                 }
-                Outcome::Failed(e) => failures.push(e),
+                Outcome::Failed(e) => {
+                    for b in in_batches {
+                        failures[b].push(e.clone());
+                    }
+                }
             }
         }
-        // Acknowledged by the broker: now, and only now, remember them.
+        // Acknowledged by the broker: now, and only now, remember them; and
+        // advance the cursor of each feed whose items are all handled.
         let state = Arc::clone(&self.state);
-        let url = feed.url.clone();
-        let new_cursor = fetched.cursor;
-        let all_done = failures.is_empty();
-        blocking(move || -> Result<(), StateError> {
+        let cursors: Vec<(String, FeedCursor)> = batches
+            .iter()
+            .zip(&failures)
+            .filter(|(_, f)| f.is_empty())
+            .map(|(b, _)| (b.feed_ref.url.clone(), b.cursor.clone()))
+            .collect();
+        let recorded = blocking(move || -> Result<(), StateError> {
             state.put_items(&to_record)?;
-            if all_done {
-                state.put_cursor(&url, &new_cursor)?;
+            for (url, cursor) in &cursors {
+                state.put_cursor(url, cursor)?;
             }
             Ok(())
         })
-        .await??;
+        .await;
         drop(claims);
-        if !failures.is_empty() {
-            report.failed = failures.len();
-            self.stats.add_report(&report);
-            return Err(PipelineError::Delivery {
-                failed: failures.len(),
-                first_error: failures.swap_remove(0),
-            });
+        if let Err(e) = recorded.and_then(|r| r.map_err(PipelineError::from)) {
+            return fail_all(e);
         }
-        self.stats.add_report(&report);
-        info!(
-            feed = %feed.url,
-            items = report.items_seen,
-            published = report.published,
-            updated = report.updated,
-            dead_lettered = report.dead_lettered,
-            "poll done"
-        );
-        Ok(report)
+        batches
+            .iter()
+            .zip(reports)
+            .zip(failures)
+            .map(|((b, mut report), mut f)| {
+                report.failed = f.len();
+                self.stats.add_report(&report);
+                let url = b.feed_ref.url.clone();
+                if f.is_empty() {
+                    info!(
+                        feed = %url,
+                        items = report.items_seen,
+                        published = report.published,
+                        updated = report.updated,
+                        dead_lettered = report.dead_lettered,
+                        "poll done"
+                    );
+                    (url, Ok(report))
+                } else {
+                    let err = PipelineError::Delivery {
+                        failed: f.len(),
+                        first_error: f.swap_remove(0),
+                    };
+                    (url, Err(err))
+                }
+            })
+            .collect()
     }
 
     fn claim(&self, item_id: &str) -> Option<Claim<'_>> {
@@ -387,19 +484,14 @@ impl Pipeline {
     }
 
     /// Extract, build events and publish them all concurrently; dead-letter
-    /// what fails for good.
-    async fn publish_batch(
-        &self,
-        work: Vec<(Item, Option<SeenItem>)>,
-        feed: &FeedRef,
-        fetched_at: DateTime<Utc>,
-    ) -> Result<Vec<Outcome>, PipelineError> {
+    /// what fails for good. Returns each outcome with the batches it came from.
+    async fn publish_batch(&self, work: Vec<Work>) -> Vec<(Outcome, Vec<usize>)> {
         if work.is_empty() {
-            return Ok(Vec::new());
+            return Vec::new();
         }
         let extractor = Arc::clone(&self.extractor);
-        let items: Vec<Item> = work.iter().map(|(i, _)| i.clone()).collect();
-        let extractions = blocking(move || {
+        let items: Vec<Item> = work.iter().map(|w| w.item.clone()).collect();
+        let extractions = match blocking(move || {
             items
                 .iter()
                 .map(|item| {
@@ -412,85 +504,77 @@ impl Pipeline {
                 })
                 .collect::<Vec<_>>()
         })
-        .await?;
+        .await
+        {
+            Ok(x) => x,
+            Err(e) => {
+                let msg = e.to_string();
+                return work
+                    .into_iter()
+                    .map(|w| (Outcome::Failed(msg.clone()), w.batches))
+                    .collect();
+            }
+        };
 
-        let sends =
-            work.into_iter()
-                .zip(extractions)
-                .map(|((item, prev), extraction)| async move {
-                    let extraction = match extraction {
-                        Ok(x) => x,
-                        Err(e) => {
-                            return self
-                                .dead_letter(&item, prev, feed, "extract", &e, fetched_at)
-                                .await
-                        }
-                    };
-                    let version = prev.as_ref().map_or(1, |p| p.version + 1);
-                    let previous = prev.as_ref().map(|p| p.event_id.clone());
-                    let mut event = Event::version(
-                        &item,
-                        feed.clone(),
-                        extraction,
-                        fetched_at,
-                        version,
-                        previous,
-                    );
-                    if let Some(p) = &prev {
-                        for f in &p.feeds {
-                            if !event.feeds.contains(f) {
-                                event.feeds.push(f.clone());
-                            }
-                        }
-                    }
-                    let seen = SeenItem {
-                        content_hash: event.content_hash.clone(),
-                        version: event.version,
-                        event_id: event.event_id.clone(),
-                        first_seen: prev
-                            .as_ref()
-                            .map_or(fetched_at.timestamp(), |p| p.first_seen),
-                        feeds: event.feeds.clone(),
-                        last_seen: fetched_at.timestamp(),
-                    };
-                    let msg = OutMessage {
-                        topic: self.config.topic.clone(),
-                        key: event.item_id.clone(),
-                        payload: event.to_json(),
-                        headers: event.headers(),
-                    };
-                    match self.sink.send(msg).await {
-                        Ok(()) => Outcome::Published {
-                            item_id: item.item_id.clone(),
-                            seen,
-                            updated: version > 1,
-                        },
-                        Err(e) if e.permanent => {
-                            self.dead_letter(
-                                &item,
-                                prev,
-                                feed,
-                                "publish",
-                                &e.to_string(),
-                                fetched_at,
-                            )
-                            .await
-                        }
-                        Err(e) => Outcome::Failed(format!("{}: {e}", item.item_id)),
-                    }
-                });
-        Ok(join_all(sends).await)
+        let sends = work
+            .into_iter()
+            .zip(extractions)
+            .map(|(w, extraction)| async move {
+                let outcome = self.publish_one(&w, extraction).await;
+                (outcome, w.batches)
+            });
+        join_all(sends).await
     }
 
-    async fn dead_letter(
-        &self,
-        item: &Item,
-        prev: Option<SeenItem>,
-        feed: &FeedRef,
-        stage: &str,
-        error: &str,
-        at: DateTime<Utc>,
-    ) -> Outcome {
+    async fn publish_one(&self, w: &Work, extraction: Result<Extraction, String>) -> Outcome {
+        let extraction = match extraction {
+            Ok(x) => x,
+            Err(e) => return self.dead_letter(w, "extract", &e).await,
+        };
+        let prev = w.prev.as_ref();
+        let version = prev.map_or(1, |p| p.version + 1);
+        let previous = prev.map(|p| p.event_id.clone());
+        let mut event = Event::version(
+            &w.item,
+            w.feed.clone(),
+            extraction,
+            w.fetched_at,
+            version,
+            previous,
+        );
+        event.feeds = w.feeds.clone();
+        for f in prev.map(|p| p.feeds.as_slice()).unwrap_or_default() {
+            if !event.feeds.contains(f) {
+                event.feeds.push(f.clone());
+            }
+        }
+        let seen = SeenItem {
+            content_hash: event.content_hash.clone(),
+            version: event.version,
+            event_id: event.event_id.clone(),
+            first_seen: prev.map_or(w.fetched_at.timestamp(), |p| p.first_seen),
+            feeds: event.feeds.clone(),
+            last_seen: w.fetched_at.timestamp(),
+        };
+        let msg = OutMessage {
+            topic: self.config.topic.clone(),
+            key: event.item_id.clone(),
+            payload: event.to_json(),
+            headers: event.headers(),
+        };
+        match self.sink.send(msg).await {
+            Ok(()) => Outcome::Published {
+                item_id: w.item.item_id.clone(),
+                seen,
+                updated: version > 1,
+            },
+            Err(e) if e.permanent => self.dead_letter(w, "publish", &e.to_string()).await,
+            Err(e) => Outcome::Failed(format!("{}: {e}", w.item.item_id)),
+        }
+    }
+
+    async fn dead_letter(&self, w: &Work, stage: &str, error: &str) -> Outcome {
+        let item = &w.item;
         warn!(item = %item.item_id, stage, error, "sending item to the dead-letter topic");
         // Keep the dead letter small enough to be deliverable even when the
         // item itself was too large: cut the summary, and say so.
@@ -507,8 +591,9 @@ impl Pipeline {
             "schema": "khabar.dead-letter.v1",
             "stage": stage,
             "error": error,
-            "feed": feed,
-            "failed_at": at.to_rfc3339(),
+            "feed": w.feed,
+            "feeds": w.feeds,
+            "failed_at": w.fetched_at.to_rfc3339(),
             "item": kept,
             "summary_truncated": truncated,
         });
@@ -522,18 +607,18 @@ impl Pipeline {
                 ("khabar_error_stage", stage.to_string()),
             ],
         };
+        let prev = w.prev.as_ref();
         match self.sink.send(msg).await {
             Ok(()) => Outcome::DeadLettered {
                 item_id: item.item_id.clone(),
                 seen: SeenItem {
                     content_hash: hash.clone(),
-                    version: prev.as_ref().map_or(1, |p| p.version),
+                    version: prev.map_or(1, |p| p.version),
                     event_id: prev
-                        .as_ref()
                         .map_or_else(|| format!("dead-letter:{hash}"), |p| p.event_id.clone()),
-                    first_seen: prev.as_ref().map_or(at.timestamp(), |p| p.first_seen),
-                    feeds: prev.map_or_else(|| vec![feed.url.clone()], |p| p.feeds),
-                    last_seen: at.timestamp(),
+                    first_seen: prev.map_or(w.fetched_at.timestamp(), |p| p.first_seen),
+                    feeds: w.feeds.clone(),
+                    last_seen: w.fetched_at.timestamp(),
                 },
             },
             Err(e) => Outcome::Failed(format!(
@@ -542,6 +627,27 @@ impl Pipeline {
             )),
         }
     }
+}
+
+/// One fetched and parsed feed response.
+struct FeedBatch {
+    feed_ref: FeedRef,
+    items: Vec<Item>,
+    cursor: FeedCursor,
+    fetched_at: DateTime<Utc>,
+}
+
+/// One item to publish.
+struct Work {
+    item: Item,
+    prev: Option<SeenItem>,
+    /// The feed it was found in first.
+    feed: FeedRef,
+    /// Every feed of this poll round listing it.
+    feeds: Vec<String>,
+    fetched_at: DateTime<Utc>,
+    /// Indexes of the batches listing it.
+    batches: Vec<usize>,
 }
 
 /// Wait before the next poll after `errors` consecutive failures:
@@ -575,6 +681,15 @@ pub struct PollReport {
     pub updated: usize,
     pub dead_lettered: usize,
     pub failed: usize,
+}
+
+impl PollReport {
+    fn not_modified() -> Self {
+        Self {
+            not_modified: true,
+            ..Default::default()
+        }
+    }
 }
 
 #[cfg(test)]

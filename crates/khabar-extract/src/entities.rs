@@ -1,0 +1,2215 @@
+//! Entities: gazetteer matches, rules for names in no list, and linking of
+//! short mentions (surnames, acronyms) to the full name in the same text.
+
+use crate::gazetteer::{EType, Gazetteer};
+use crate::text::{arabic_readings, fold, skip_norm_chars, Kind, Token};
+use crate::words::{FxMap, FxSet, WordSet};
+
+/// One entity mention over tokens `a..b` (char span `start..end`).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub a: usize,
+    pub b: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: EType,
+    pub id: String,
+    pub name: String,
+}
+
+pub(crate) struct Ex<'a> {
+    pub chars: &'a [char],
+    pub toks: &'a [Token],
+    pub gaz: &'a Gazetteer,
+    pub covered: Vec<bool>,
+    pub out: Vec<Mention>,
+    doc_words: Option<FxSet<&'a str>>,
+    /// Index into `out` of the mention starting at each token.
+    start_idx: Vec<Option<u32>>,
+    /// Last names of multi-word persons found so far.
+    surnames: FxSet<String>,
+    /// Proper prefixes (any type) and suffixes (persons) of mentions found → identity.
+    parts: FxMap<String, (EType, String, String)>,
+}
+
+/// Titles and roles that precede a person's name (normalised).
+static AR_TITLES: WordSet = WordSet::new(&[
+    "الرئيس",
+    "رئيس",
+    "الرئيسه",
+    "رئيسه",
+    "الملك",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السلطان",
+    "الوزير",
+    "وزير",
+    "وزيره",
+    "الوزيره",
+    "نائب",
+    "النائب",
+    "المتحدث",
+    "المتحدثه",
+    "الناطق",
+    "الناطقه",
+    "السفير",
+    "السفيره",
+    "المدير",
+    "مدير",
+    "المديره",
+    "مديره",
+    "الامين",
+    "المستشار",
+    "المستشاره",
+    "السيناتور",
+    "الجنرال",
+    "الفريق",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الدكتور",
+    "الدكتوره",
+    "البروفيسور",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "لاعب",
+    "النجم",
+    "المهاجم",
+    "الحارس",
+    "قائد",
+    "القائد",
+    "زعيم",
+    "الزعيم",
+    "البابا",
+    "المرشد",
+    "الحاكم",
+    "حاكم",
+    "محافظ",
+    "المحافظ",
+    "عمده",
+    "العمده",
+    "نظيره",
+    "نظيرته",
+    "نظيرها",
+    "رائد",
+    "رائده",
+    "المبعوث",
+    "المندوب",
+    "المفوض",
+    "المفوضه",
+    "السيد",
+    "السيده",
+    "الكاتب",
+    "الصحفي",
+    "المحلل",
+    "الخبير",
+    "الباحث",
+    "الاستاذ",
+    "المشير",
+    "الجنرال",
+    "ولي",
+    "الامين",
+    "المرشح",
+    "المرشحه",
+    "رئيسا",
+    "الممثل",
+    "المغني",
+    "الفنان",
+    "الفنانه",
+    "القاضي",
+    "المحامي",
+    "الشاعر",
+    "الروائي",
+    "المخرج",
+    "الملياردير",
+    "الرئيس",
+    "مؤسس",
+    "المؤسس",
+    "قال",
+    "وقال",
+    "اكد",
+    "واكد",
+    "صرح",
+    "اعلن",
+    "واعلن",
+    "اضاف",
+    "واضاف",
+    "اوضح",
+    "واوضح",
+    "اشار",
+    "واشار",
+    "ذكر",
+    "وذكر",
+]);
+
+/// Titles after which a single given name is a person (الأمير عبد العزيز).
+static AR_HONORIFIC: WordSet = WordSet::new(&[
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "الملك",
+    "السلطان",
+    "الملكه",
+]);
+
+/// Speech verbs: cue but not part of a role phrase.
+static AR_VERBS: WordSet = WordSet::new(&[
+    "قال",
+    "وقال",
+    "اكد",
+    "واكد",
+    "صرح",
+    "اعلن",
+    "واعلن",
+    "اضاف",
+    "واضاف",
+    "اوضح",
+    "واوضح",
+    "اشار",
+    "واشار",
+    "ذكر",
+    "وذكر",
+]);
+
+/// Heads of organisation names.
+static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "وزاره",
+    "هيئه",
+    "منظمه",
+    "مؤسسه",
+    "شركه",
+    "وكاله",
+    "بنك",
+    "مصرف",
+    "جامعه",
+    "مجلس",
+    "صندوق",
+    "حزب",
+    "حركه",
+    "جمعيه",
+    "معهد",
+    "اتحاد",
+    "نادي",
+    "لجنه",
+    "محكمه",
+    "سلطه",
+    "جهاز",
+    "رابطه",
+    "بورصه",
+    "مجموعه",
+    "مركز",
+    "مكتب",
+    "صحيفه",
+    "اذاعه",
+]);
+
+/// Heads followed by a brand name that is the mention (شركة ميرسك → ميرسك).
+static AR_BRAND_HEADS: WordSet = WordSet::new(&[
+    "شركه",
+    "وكاله",
+    "مؤسسه",
+    "مجموعه",
+    "بنك",
+    "مصرف",
+    "نادي",
+    "صحيفه",
+    "قناه",
+    "موقع",
+    "منصه",
+    "مجله",
+]);
+
+/// Words that end a name or never start one (normalised).
+static AR_STOP: WordSet = WordSet::new(&[
+    "في",
+    "من",
+    "الي",
+    "على",
+    "علي",
+    "عن",
+    "مع",
+    "حتي",
+    "منذ",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "لدي",
+    "بين",
+    "او",
+    "ثم",
+    "ان",
+    "انه",
+    "انها",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "الذي",
+    "التي",
+    "اي",
+    "كل",
+    "بعض",
+    "غير",
+    "قوله",
+    "قولها",
+    "امس",
+    "اليوم",
+    "ايضا",
+    "عبر",
+    "الي",
+    "حيث",
+    "كما",
+    "بينما",
+    "فيما",
+    "وفق",
+    "لدي",
+    "بشان",
+    "يوم",
+    "هو",
+    "هي",
+    "اول",
+    "نحو",
+    "امام",
+    "لدى",
+    "الذين",
+    "اللذين",
+    "ضد",
+    "دون",
+    "سوف",
+    "عقب",
+    "اثر",
+    "بان",
+    "لان",
+    "وان",
+    "فان",
+    "اذ",
+    "اذا",
+    "لكن",
+    "مؤكدا",
+    "مشيرا",
+    "مضيفا",
+    "موضحا",
+    "لافتا",
+    "معربا",
+    "مشددا",
+    "متوقعا",
+    "قائلا",
+    "داعيا",
+    "محذرا",
+    "معتبرا",
+    "قوله",
+    "للصحفيين",
+    "بدوره",
+    "بدورها",
+]);
+
+/// Time words that end a name.
+static AR_TIME: WordSet = WordSet::new(&[
+    "الشهر",
+    "العام",
+    "اليوم",
+    "الاسبوع",
+    "الماضي",
+    "المقبل",
+    "الجاري",
+    "الحالي",
+    "السنه",
+    "الموسم",
+    "امس",
+    "غدا",
+]);
+
+/// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
+static AR_DEF_HEADS: WordSet = WordSet::new(&["البنك", "المصرف", "الاتحاد", "الحزب", "الصندوق"]);
+
+/// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
+static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "سلطه"]);
+
+/// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
+static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
+    "انباء",
+    "الانباء",
+    "فضاء",
+    "طاقه",
+    "تنميه",
+    "اغاثه",
+    "امن",
+    "صحه",
+    "نفط",
+    "طيران",
+    "تصنيف",
+    "استخبارات",
+    "مخابرات",
+    "انماء",
+    "استثمار",
+    "تمويل",
+    "تامين",
+    "نقد",
+    "تجاره",
+    "صناعه",
+    "اعلام",
+    "انتاج",
+    "تعاون",
+]);
+
+/// Adjectives that do not name a company (شركة كبرى، شركة ناشئة).
+static AR_ADJ: WordSet = WordSet::new(&[
+    "كبري",
+    "كبيره",
+    "صغيره",
+    "ناشئه",
+    "جديده",
+    "عملاقه",
+    "محليه",
+    "اجنبيه",
+    "عامه",
+    "خاصه",
+    "حكوميه",
+    "واحده",
+    "اخري",
+    "عالميه",
+    "دوليه",
+    "كبري",
+]);
+
+/// Country or city names that are also common words (مالي = financial).
+static AR_AMBIGUOUS_PLACES: WordSet = WordSet::new(&["مالي", "بنين", "ماليه", "الامل", "السلام"]);
+
+/// Words before a place name that make an ambiguous one a place.
+static AR_PLACE_CUES: WordSet = WordSet::new(&[
+    "في",
+    "الي",
+    "من",
+    "جمهوريه",
+    "دوله",
+    "رئيس",
+    "حكومه",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "عاصمه",
+    "زار",
+    "زيارته",
+    "مع",
+    "و",
+]);
+
+/// Heads of place names: the name follows (بلدة كوراخوفو).
+static AR_PLACE_HEADS: WordSet = WordSet::new(&[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "مقاطعه",
+    "ولايه",
+    "محافظه",
+    "اقليم",
+    "جزيره",
+    "ميناء",
+    "بلدات",
+    "مدن",
+    "قري",
+]);
+
+/// Generic place nouns that some gazetteer spells as a name.
+static AR_GENERIC: WordSet = WordSet::new(&[
+    "مدينه",
+    "دوله",
+    "ولايه",
+    "منطقه",
+    "عاصمه",
+    "جزيره",
+    "بلده",
+    "قريه",
+    "ميناء",
+    "مطار",
+    "محافظه",
+    "اقليم",
+    "الجمهوريه",
+    "المملكه",
+    "الدوله",
+    "المدينه",
+    "العاصمه",
+    "المنطقه",
+    "البلاد",
+    "البلدين",
+    "الجانبين",
+    "الشعب",
+    "الحكومه",
+    "الوطن",
+    "العالم",
+    "المركز",
+]);
+
+/// Particles that keep a name going: بن، آل، عبد، أبو.
+static AR_NAME_LINKS: WordSet = WordSet::new(&[
+    "بن", "ابن", "ال", "عبد", "ابو", "بنت", "ولد", "دي", "فان", "فون",
+]);
+
+static EN_TITLES: WordSet = WordSet::new(&[
+    "president",
+    "minister",
+    "governor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "premier",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "senator",
+    "sen",
+    "general",
+    "gen",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "manager",
+    "sheikh",
+    "emir",
+    "ambassador",
+    "commissioner",
+    "mayor",
+    "judge",
+    "pope",
+    "speaker",
+    "chief",
+    "officer",
+    "founder",
+    "economist",
+    "analyst",
+    "envoy",
+    "lawmaker",
+    "leader",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "captain",
+    "presidents",
+    "deputy",
+    "vice",
+    "head",
+    "rep",
+    "lt",
+    "col",
+    "colonel",
+    "admiral",
+    "sultan",
+    "crown",
+    "executive",
+    "managing",
+    "foreign",
+    "finance",
+    "prime",
+    "defence",
+    "defense",
+    "interior",
+    "energy",
+    "oil",
+    "trade",
+    "economy",
+    "health",
+    "told",
+]);
+
+static EN_ORG_WORDS: WordSet = WordSet::new(&[
+    "bank",
+    "ministry",
+    "agency",
+    "fund",
+    "council",
+    "authority",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "limited",
+    "group",
+    "holdings",
+    "university",
+    "institute",
+    "commission",
+    "organisation",
+    "organization",
+    "association",
+    "union",
+    "party",
+    "federation",
+    "committee",
+    "office",
+    "department",
+    "court",
+    "forum",
+    "club",
+    "fc",
+    "energy",
+    "airlines",
+    "airways",
+    "motors",
+    "exchange",
+    "reserve",
+    "parliament",
+    "assembly",
+    "army",
+    "police",
+    "news",
+    "times",
+    "post",
+    "statistics",
+    "service",
+    "board",
+    "controller",
+    "operator",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "gmbh",
+    "co",
+    "industries",
+    "technologies",
+    "systems",
+    "petroleum",
+    "oil",
+    "gas",
+    "power",
+    "capital",
+    "partners",
+    "foundation",
+    "society",
+    "league",
+    "alliance",
+    "network",
+    "press",
+    "media",
+    "television",
+    "tv",
+    "radio",
+    "senate",
+    "congress",
+    "cabinet",
+    "government",
+    "secretariat",
+    "programme",
+    "program",
+    "centre",
+    "center",
+    "railways",
+    "telecom",
+    "economics",
+    "research",
+    "associates",
+    "consulting",
+    "securities",
+    "investments",
+    "markets",
+    "mining",
+    "resources",
+    "electric",
+    "insurance",
+    "logistics",
+    "shipping",
+]);
+
+/// Legal-form words that end a company name.
+static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
+    "corp",
+    "corporation",
+    "co",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "group",
+    "holdings",
+    "motor",
+    "motors",
+    "sa",
+    "ag",
+    "se",
+    "nv",
+    "gmbh",
+    "company",
+    "industries",
+    "airlines",
+    "bank",
+]);
+
+/// Titles that end a role phrase: the name follows them.
+static EN_STRONG_TITLES: WordSet = WordSet::new(&[
+    "president",
+    "minister",
+    "governor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "senator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "manager",
+    "sheikh",
+    "emir",
+    "ambassador",
+    "commissioner",
+    "mayor",
+    "judge",
+    "pope",
+    "speaker",
+    "envoy",
+    "economist",
+    "analyst",
+    "founder",
+    "chief",
+    "officer",
+    "striker",
+    "captain",
+    "leader",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+]);
+
+/// Lowercase nouns before a bare organisation name.
+static EN_ORG_NOUNS: WordSet = WordSet::new(&[
+    "fund",
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "agency",
+    "operator",
+    "giant",
+    "lender",
+    "carrier",
+    "producer",
+    "miner",
+    "insurer",
+    "startup",
+    "conglomerate",
+    "utility",
+    "maker",
+    "developer",
+    "regulator",
+    "broadcaster",
+    "newspaper",
+    "club",
+    "airline",
+    "exchange",
+    "automaker",
+    "refiner",
+    "supplier",
+    "manufacturer",
+    "retailer",
+    "outlet",
+    "network",
+    "party",
+    "movement",
+    "militia",
+    "platform",
+]);
+
+static EN_SPEECH: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stated",
+    "announced",
+    "warned",
+    "wrote",
+    "argued",
+    "explained",
+]);
+
+/// Capitalised words that are not names on their own.
+static EN_NOT_NAMES: WordSet = WordSet::new(&[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gdp",
+    "ввп",
+    "pib",
+    "сша",
+    "ceo",
+    "cfo",
+    "ai",
+    "lng",
+    "gw",
+    "mw",
+    "kwh",
+    "covid",
+    "vat",
+    "ipo",
+    "etf",
+    "usd",
+    "eur",
+    "peak",
+    "exports",
+    "imports",
+    "new",
+    "prime",
+    "president",
+    "minister",
+    "governor",
+    "director",
+    "executive",
+    "managing",
+    "finance",
+    "renewable",
+    "state",
+    "federal",
+    "national",
+    "international",
+    "global",
+    "news",
+    "breaking",
+    "update",
+    "read",
+    "more",
+    "also",
+    "according",
+    "meanwhile",
+    "however",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "some",
+    "many",
+    "most",
+    "both",
+    "all",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "per",
+    "said",
+    "says",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "photo",
+    "video",
+    "source",
+    "tonnes",
+    "barrels",
+    "percent",
+    "billion",
+    "million",
+    "trillion",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "so",
+    "than",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+]);
+
+fn is_ar(t: &Token) -> bool {
+    t.kind == Kind::Arabic
+}
+
+/// Normalised token sequence → stable local id.
+fn local_id(kind: EType, key: &str) -> String {
+    // FNV-1a, stable across runs and platforms.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in key.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let k = match kind {
+        EType::Person => 'p',
+        EType::Location => 'l',
+        EType::Organization => 'o',
+    };
+    format!("local:{k}{h:016x}")
+}
+
+impl<'a> Ex<'a> {
+    pub(crate) fn new(chars: &'a [char], toks: &'a [Token], gaz: &'a Gazetteer) -> Self {
+        Ex {
+            chars,
+            toks,
+            gaz,
+            covered: vec![false; toks.len()],
+            out: Vec::new(),
+            doc_words: None,
+            start_idx: vec![None; toks.len()],
+            surnames: FxSet::default(),
+            parts: FxMap::default(),
+        }
+    }
+
+    fn context_ok(&mut self, ctx: &[String]) -> bool {
+        if ctx.is_empty() {
+            return true;
+        }
+        if self.doc_words.is_none() {
+            let mut set = FxSet::default();
+            let toks: &'a [Token] = self.toks;
+            for t in toks {
+                if is_ar(t) {
+                    for (_, w) in arabic_readings(&t.norm) {
+                        set.insert(w);
+                    }
+                } else {
+                    set.insert(t.norm.as_str());
+                }
+            }
+            self.doc_words = Some(set);
+        }
+        let words = self
+            .doc_words
+            .as_ref()
+            .map(|s| ctx.iter().any(|c| s.contains(c.as_str())));
+        words.unwrap_or(false)
+    }
+
+    fn mention_at(&self, tok: usize) -> Option<&Mention> {
+        let x = (*self.start_idx.get(tok)?)?;
+        self.out.get(x as usize)
+    }
+
+    /// Remove mentions (indices into `out`) and give their tokens back.
+    fn remove_mentions(&mut self, mut xs: Vec<usize>) {
+        if xs.is_empty() {
+            return;
+        }
+        xs.sort_unstable();
+        xs.dedup();
+        for x in xs.into_iter().rev() {
+            let m = self.out.remove(x);
+            for c in m.a..m.b {
+                self.covered[c] = false;
+            }
+        }
+        self.start_idx.iter_mut().for_each(|v| *v = None);
+        for (x, m) in self.out.iter().enumerate() {
+            self.start_idx[m.a] = Some(x as u32);
+        }
+    }
+
+    fn free(&self, a: usize, b: usize) -> bool {
+        b <= self.toks.len() && a < b && (a..b).all(|k| !self.covered[k])
+    }
+
+    fn emit(&mut self, a: usize, b: usize, skip: usize, kind: EType, id: String, name: String) {
+        if !self.free(a, b) {
+            return;
+        }
+        let t = &self.toks[a];
+        let start = skip_norm_chars(self.chars, t.start, t.end, skip);
+        let end = self.toks[b - 1].end;
+        if start >= end {
+            return;
+        }
+        for k in a..b {
+            self.covered[k] = true;
+        }
+        self.start_idx[a] = Some(self.out.len() as u32);
+        if b - a >= 2 {
+            let words: Vec<&str> = (a..b).map(|k| self.toks[k].norm.as_str()).collect();
+            if kind == EType::Person {
+                self.surnames.insert(words[words.len() - 1].to_string());
+            }
+            for l in 1..words.len() {
+                let v = (kind, id.clone(), name.clone());
+                if kind == EType::Location {
+                    break;
+                }
+                self.parts
+                    .entry(words[..l].join(" "))
+                    .or_insert_with(|| v.clone());
+                if kind == EType::Person {
+                    self.parts
+                        .entry(words[words.len() - l..].join(" "))
+                        .or_insert(v);
+                }
+            }
+        }
+        self.out.push(Mention {
+            a,
+            b,
+            start,
+            end,
+            kind,
+            id,
+            name,
+        });
+    }
+
+    /// Longest gazetteer match from token `i` with the given first-token form.
+    fn walk(&mut self, i: usize, first: &str) -> Option<(usize, u32)> {
+        let gaz = self.gaz;
+        let tid = gaz.tok_id(first)?;
+        let mut node = gaz.step(0, tid)?;
+        let mut best = None;
+        let mut m = i + 1;
+        loop {
+            let ends = gaz.ends_at(node);
+            for &e in ends {
+                let ctx = gaz.entries[e as usize].context.clone();
+                if self.context_ok(&ctx) {
+                    best = Some((m, e));
+                    break;
+                }
+            }
+            let Some(t) = self.toks.get(m) else { break };
+            if t.kind == Kind::Break {
+                break;
+            }
+            let Some(tid) = gaz.tok_id(&t.norm) else {
+                break;
+            };
+            let Some(n) = gaz.step(node, tid) else { break };
+            node = n;
+            m += 1;
+        }
+        best
+    }
+
+    pub(crate) fn gazetteer_pass(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            if self.covered[i] || !matches!(t.kind, Kind::Arabic | Kind::Alpha) {
+                i += 1;
+                continue;
+            }
+            if t.kind == Kind::Alpha && !t.cap {
+                i += 1;
+                continue;
+            }
+            let norm = t.norm.as_str();
+            let is_arabic = t.kind == Kind::Arabic;
+            let mut best: Option<(usize, usize, u32)> = None;
+            for (k, w) in arabic_readings(norm) {
+                if k > 0 && !is_arabic {
+                    break;
+                }
+                if let Some((end, e)) = self.walk(i, w) {
+                    if k == 0 {
+                        best = Some((end, 0, e));
+                        break;
+                    }
+                    if best.is_none_or(|(b, _, _)| end > b) {
+                        best = Some((end, k, e));
+                    }
+                }
+            }
+            if best.is_none() && !is_arabic {
+                // An inflected Russian form: the span is the whole word.
+                for lemma in russian_lemmas(norm) {
+                    if let Some((end, e)) = self.walk(i, &lemma) {
+                        best = Some((end, 0, e));
+                        break;
+                    }
+                }
+            }
+            if let Some((end, k, _)) = best {
+                // A function word that happens to spell a place (وإن → وان, Van).
+                if end == i + 1 && t.kind == Kind::Arabic {
+                    let readings = arabic_readings(&t.norm);
+                    let generic = readings
+                        .iter()
+                        .any(|(_, r)| AR_STOP.contains(r) || AR_GENERIC.contains(r));
+                    // "الطاقة النووية السلمية": a nisba adjective after a definite word, not Salamiyah.
+                    let adjective = t.norm.starts_with("ال")
+                        && t.norm.ends_with("يه")
+                        && i > 0
+                        && !self.covered[i - 1]
+                        && self.toks[i - 1].kind == Kind::Arabic
+                        && self.toks[i - 1].norm.starts_with("ال");
+                    // "دعم مالي" (financial), not Mali: such names need a place cue before.
+                    let cue_needed = readings
+                        .iter()
+                        .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r));
+                    let cued = i > 0 && AR_PLACE_CUES.contains(&self.toks[i - 1].norm.as_str());
+                    if generic || adjective || (cue_needed && !cued && k == 0) {
+                        best = None;
+                    }
+                }
+                // A given name that is also a town (فلاديمير، داروين، Fatih) followed by a name.
+                if let Some((end, _, e)) = best {
+                    let entry = &self.gaz.entries[e as usize];
+                    if end == i + 1
+                        && entry.kind == EType::Location
+                        && entry.id.starts_with("gn:")
+                        && self.is_first_name(&t.norm)
+                    {
+                        let next_name = self.toks.get(i + 1).is_some_and(|n| {
+                            (n.kind == Kind::Alpha && n.cap)
+                                || (n.kind == Kind::Arabic
+                                    && !n.art
+                                    && !AR_STOP.contains(&n.norm.as_str()))
+                        });
+                        if next_name {
+                            best = None;
+                        }
+                    }
+                }
+                let _ = k;
+            }
+            if let Some((end, k, e)) = best {
+                let entry = &self.gaz.entries[e as usize];
+                let (kind, id, name) = (entry.kind, entry.id.clone(), entry.name.clone());
+                self.emit(i, end, k, kind, id, name);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn is_first_name(&self, w: &str) -> bool {
+        self.gaz.first_names.contains(w)
+    }
+
+    /// Arabic name-like token: not a stop word, title, org head or preposition+article word.
+    fn ar_name_token(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !is_ar(t) || self.covered[i] {
+            return false;
+        }
+        let w = t.norm.as_str();
+        if AR_STOP.contains(&w)
+            || AR_TITLES.contains(&w)
+            || AR_ORG_HEADS.contains(&w)
+            || AR_GENERIC.contains(&w)
+            || w.chars().count() < 2
+        {
+            return false;
+        }
+        if !t.art
+            && (w.starts_with("لل")
+                || w.starts_with("بال")
+                || w.starts_with("وال")
+                || w.starts_with("فال")
+                || w.starts_with("كال"))
+        {
+            return false;
+        }
+        // "لوكالة", "بوزارة": a preposition before an organisation or a role.
+        !arabic_readings(w).iter().skip(1).any(|(_, r)| {
+            AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r) || AR_GENERIC.contains(r)
+        })
+    }
+
+    fn ar_name_token_uncovered(&self, i: usize) -> bool {
+        self.ar_name_token(i) && !self.toks[i].art
+    }
+
+    /// Collect an Arabic person name starting at `i` → end token.
+    fn ar_name_from(&self, i: usize, max: usize) -> Option<usize> {
+        let mut j = i;
+        let mut count = 0;
+        while j < self.toks.len() && count < max {
+            if !self.ar_name_token(j) {
+                break;
+            }
+            let t = &self.toks[j];
+            let w = t.norm.as_str();
+            if AR_NAME_LINKS.contains(&w) && !t.art {
+                // بن، آل، عبد، أبو: need a following name part.
+                if !self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|n| is_ar(n) && !self.covered[j + 1])
+                    || count == 0 && w != "عبد" && w != "ابو"
+                {
+                    break;
+                }
+                j += 1;
+                // The word after the link belongs to the name even when it is also
+                // a common word: "أبو علي", "عبد الله", "بن سلمان".
+                if self
+                    .toks
+                    .get(j)
+                    .is_some_and(|n| is_ar(n) && !self.covered[j])
+                {
+                    let last = self.toks[j].art;
+                    j += 1;
+                    count += 1;
+                    if last && w != "عبد" && w != "ابو" {
+                        break;
+                    }
+                }
+                continue;
+            }
+            if count > 0 && w.starts_with('و') && !self.is_first_name(w) {
+                // A new clause ("وأشار"), not part of the name.
+                break;
+            }
+            if t.art {
+                if count == 0 {
+                    return None;
+                }
+                // A family name with the article ends the name: المري، الدوسري، الغيص.
+                let n = w.chars().count();
+                let family = count == 1 || w.ends_with('ي') || n <= 5;
+                if family && !w.ends_with('ه') {
+                    j += 1;
+                }
+                break;
+            }
+            j += 1;
+            count += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    pub(crate) fn arabic_rules(&mut self) {
+        let n = self.toks.len();
+        // Organisations first: their names are part of many role phrases.
+        let mut i = 0;
+        while i < n {
+            if is_ar(&self.toks[i]) && !self.covered[i] {
+                let w = self.toks[i].norm.clone();
+                if let Some(next) = self.org_rule(i, &w) {
+                    i = next;
+                    continue;
+                }
+                if let Some(next) = self.place_rule(i, &w) {
+                    i = next;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            if !is_ar(t) || self.covered[i] {
+                i += 1;
+                continue;
+            }
+            let w = t.norm.clone();
+            // Title / speech-verb cue → person.
+            let cue = if AR_TITLES.contains(&w.as_str()) {
+                Some(w.clone())
+            } else {
+                arabic_readings(&w)
+                    .into_iter()
+                    .skip(1)
+                    .find(|(_, r)| AR_TITLES.contains(r) && !AR_VERBS.contains(r))
+                    .map(|(_, r)| r.to_string())
+            };
+            if let Some(cue) = cue {
+                if let Some(next) = self.person_after_cue(i, &cue) {
+                    i = next;
+                    continue;
+                }
+            }
+            // Known given name + name-like token.
+            if self.is_first_name(&w) && self.ar_name_token(i + 1) {
+                if let Some(e) = self.ar_name_from(i, 4) {
+                    if e >= i + 2 {
+                        let name = self.span_text(i, e);
+                        self.emit(
+                            i,
+                            e,
+                            0,
+                            EType::Person,
+                            local_id(EType::Person, &fold(&name)),
+                            name,
+                        );
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> String {
+        self.chars[self.toks[a].start..self.toks[b - 1].end]
+            .iter()
+            .collect()
+    }
+
+    /// End of an organisation name that starts with a head noun at `i`
+    /// (الاتحاد الدولي لكرة القدم، مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية،
+    /// منظمة معاهدة الأمن الجماعي، مركز محمد بن راشد للفضاء), with what it holds:
+    /// (end, has ل-phrase, has definite nisba adjective, has definite word, swallowed place).
+    fn org_chain(&self, i: usize, strict: bool) -> (usize, bool, bool, bool, bool) {
+        let n = self.toks.len();
+        let mut e = i + 1;
+        let mut loose = 0usize;
+        let mut last_good = i + 1;
+        let (mut lam_seen, mut nisba, mut art, mut place) = (false, false, false, false);
+        let mut best = (i + 1, false, false, false, false);
+        while e < n && e < i + 9 {
+            let t = &self.toks[e];
+            if !is_ar(t) {
+                break;
+            }
+            if self.covered[e] {
+                // A place inside the name: هيئة قناة السويس، جامعة القاهرة.
+                match self.mention_at(e) {
+                    Some(m) if m.kind == EType::Location && !strict => {
+                        e = m.b;
+                        last_good = e;
+                        loose = 0;
+                        place = true;
+                        best = (last_good, lam_seen, nisba, art, place);
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let w = t.norm.as_str();
+            if AR_STOP.contains(&w)
+                || AR_TIME.contains(&w)
+                || AR_TITLES.contains(&w)
+                || AR_GENERIC.contains(&w) && e > i + 1
+            {
+                break;
+            }
+            if t.art {
+                art = true;
+                if w.ends_with('ي') || w.ends_with("يه") {
+                    nisba = true;
+                }
+                e += 1;
+                last_good = e;
+                loose = 0;
+                best = (last_good, lam_seen, nisba, art, place);
+                continue;
+            }
+            let lam = (w.starts_with("لل") || (w.starts_with('ل') && w.chars().count() > 3))
+                && !self.is_first_name(w);
+            // "... لوكالة سبوتنيك": a new organisation or a role, not part of this name.
+            let lam_head = lam
+                && arabic_readings(w)
+                    .iter()
+                    .skip(1)
+                    .any(|(_, r)| AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r));
+            // A given name after the organisation's name is complete (after an
+            // article word or a place): a person follows — "... التقنية أحمد كايا".
+            if lam_head || (self.is_first_name(w) && loose == 0 && e > i + 1) {
+                break;
+            }
+            if lam {
+                lam_seen = true;
+                e += 1;
+                last_good = e;
+                loose = 0;
+                best = (last_good, lam_seen, nisba, art, place);
+                continue;
+            }
+            if strict || w.starts_with('و') || w.starts_with("بال") || loose >= 4 {
+                break;
+            }
+            // An indefinite word: the construct "منظمة معاهدة ..." or a person's name.
+            loose += 1;
+            e += 1;
+        }
+        let _ = last_good;
+        best
+    }
+
+    /// A place named after a generic head: "بلدة كوراخوفو", "بمدينة سومي".
+    fn place_rule(&mut self, i: usize, w: &str) -> Option<usize> {
+        arabic_readings(w)
+            .iter()
+            .find(|(_, r)| AR_PLACE_HEADS.contains(r))?;
+        let j = i + 1;
+        let t = self.toks.get(j)?;
+        if !is_ar(t) || t.art || self.covered[j] || !self.ar_name_token(j) {
+            return None;
+        }
+        let x = t.norm.as_str();
+        if is_nisba(x)
+            || self.is_first_name(x)
+            || looks_like_verb(x)
+            || AR_ADJ.contains(&x)
+            || x.chars().count() < 3
+        {
+            return None;
+        }
+        let name = self.span_text(j, j + 1);
+        self.emit(
+            j,
+            j + 1,
+            0,
+            EType::Location,
+            local_id(EType::Location, &fold(&name)),
+            name,
+        );
+        Some(j + 1)
+    }
+
+    fn org_rule(&mut self, i: usize, w: &str) -> Option<usize> {
+        let (k, head) = arabic_readings(w)
+            .into_iter()
+            .find(|(_, r)| AR_ORG_HEADS.contains(r) || AR_DEF_HEADS.contains(r))?;
+        let head = head.to_string();
+        let definite = AR_DEF_HEADS.contains(&head.as_str());
+        let prev_title = i > 0 && {
+            let p = self.toks[i - 1].norm.as_str();
+            (AR_TITLES.contains(&p) && !AR_VERBS.contains(&p)) || p.ends_with("رئيس")
+        };
+        let next = self.toks.get(i + 1)?;
+        // A quoted name: صحيفة "إزفيستيا".
+        if matches!(next.norm.as_str(), "\"" | "«" | "“" | "”") && !definite {
+            let close = (i + 2..(i + 7).min(self.toks.len()))
+                .find(|&k| matches!(self.toks[k].norm.as_str(), "\"" | "»" | "”" | "“"))?;
+            if close > i + 2
+                && (i + 2..close).all(|k| !self.covered[k] && self.toks[k].kind != Kind::Break)
+            {
+                let name = self.span_text(i + 2, close);
+                self.emit(
+                    i + 2,
+                    close,
+                    0,
+                    EType::Organization,
+                    local_id(EType::Organization, &fold(&name)),
+                    name,
+                );
+                return Some(close + 1);
+            }
+            return None;
+        }
+        if !is_ar(next) {
+            return None;
+        }
+        let common_noun = AR_COMMON_ORG_NOUNS.contains(&next.norm.as_str());
+        let common_next = next.art || common_noun || self.covered[i + 1];
+        if !definite && AR_BRAND_HEADS.contains(&head.as_str()) && !common_next {
+            // Brand: "شركة ميرسك" → ميرسك.
+            let s = i + 1;
+            if next.norm.starts_with('و')
+                || next.norm.starts_with("بال")
+                || next.norm.starts_with("لل")
+            {
+                return None;
+            }
+            let mut e = s;
+            while e < self.toks.len() && e < s + 3 && self.ar_name_token(e) {
+                let t = &self.toks[e];
+                let x = t.norm.as_str();
+                if e > s
+                    && (t.art
+                        || x.starts_with('و')
+                        || x.starts_with('ل')
+                        || x.starts_with('ب')
+                        || looks_like_verb(x))
+                    || self.is_first_name(x)
+                    || is_nisba(x)
+                    || AR_ADJ.contains(&x)
+                {
+                    break;
+                }
+                e += 1;
+            }
+            if e == s {
+                return None;
+            }
+            let name = self.span_text(s, e);
+            self.emit(
+                s,
+                e,
+                0,
+                EType::Organization,
+                local_id(EType::Organization, &fold(&name)),
+                name,
+            );
+            return Some(e);
+        }
+        if prev_title {
+            return None;
+        }
+        let weak =
+            AR_BRAND_HEADS.contains(&head.as_str()) || AR_WEAK_HEADS.contains(&head.as_str());
+        let (e, lam, nisba, art, place) = self.org_chain(i, definite);
+        let mods = e - i - 1;
+        let ok = if definite {
+            // البنك المركزي المصري، الاتحاد الدولي لكرة القدم: an adjective first, two modifiers.
+            let first = &self.toks[i + 1].norm;
+            mods >= 2 && (first.ends_with('ي') || first.ends_with("يه"))
+        } else if weak {
+            mods >= 1 && (lam || nisba || common_noun)
+        } else {
+            mods >= 1 && (art || lam || place)
+        };
+        if !ok {
+            return None;
+        }
+        // Drop places swallowed by the name.
+        self.uncover_places(i + 1, e);
+        let t = &self.toks[i];
+        let start = skip_norm_chars(self.chars, t.start, t.end, k);
+        let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
+        let key = fold(&name);
+        self.emit(
+            i,
+            e,
+            k,
+            EType::Organization,
+            local_id(EType::Organization, &key),
+            name,
+        );
+        Some(e)
+    }
+
+    fn person_after_cue(&mut self, i: usize, cue: &str) -> Option<usize> {
+        let n = self.toks.len();
+        let mut j = i + 1;
+        let mut honorific = AR_HONORIFIC.contains(&cue);
+        let mut verb = AR_VERBS.contains(&cue);
+        // Skip the rest of the role: definite words, known entities, titles, org heads.
+        let mut steps = 0;
+        let mut after_head = false;
+        while j < n && steps < 10 {
+            steps += 1;
+            let t = &self.toks[j];
+            if t.kind == Kind::Break {
+                return None;
+            }
+            if self.covered[j] {
+                if verb {
+                    return None;
+                }
+                after_head = false;
+                j += 1;
+                continue;
+            }
+            if t.norm == "(" {
+                // "(أوبك)" inside the role.
+                let close = (j + 1..(j + 6).min(n)).find(|&k| self.toks[k].norm == ")")?;
+                j = close + 1;
+                continue;
+            }
+            if !is_ar(t) {
+                return None;
+            }
+            let w = t.norm.as_str();
+            if AR_HONORIFIC.contains(&w) {
+                honorific = true;
+                verb = false;
+                j += 1;
+                continue;
+            }
+            if AR_TITLES.contains(&w) && !AR_VERBS.contains(&w) {
+                verb = false;
+                j += 1;
+                continue;
+            }
+            if verb {
+                break;
+            }
+            if t.art {
+                if AR_STOP.contains(&w) || AR_TIME.contains(&w) {
+                    return None;
+                }
+                after_head = false;
+                j += 1;
+                continue;
+            }
+            let readings = arabic_readings(w);
+            let prep_role = readings.iter().skip(1).any(|(_, r)| {
+                AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r) || r.starts_with("ال")
+            });
+            if (w.starts_with("لل") || w.starts_with('ل')) && prep_role {
+                after_head = readings
+                    .iter()
+                    .skip(1)
+                    .any(|(_, r)| AR_ORG_HEADS.contains(r));
+                j += 1;
+                continue;
+            }
+            if AR_ORG_HEADS.contains(&w) || w == "باسم" {
+                after_head = true;
+                j += 1;
+                continue;
+            }
+            if after_head
+                && !self.is_first_name(w)
+                && self.toks.get(j + 1).is_some_and(|x| is_ar(x) && !x.art)
+            {
+                // The unnamed brand after an org head: "رئيس شركة X فلان فلاني".
+                after_head = false;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // A given name that a gazetteer also knows as a town: "ماو نينغ".
+        if j < n && self.covered[j] && self.ar_name_token_uncovered(j + 1) {
+            if let Some(x) = self.start_idx[j] {
+                let m = &self.out[x as usize];
+                if m.b == j + 1 && m.kind == EType::Location && m.id.starts_with("gn:") {
+                    self.remove_mentions(vec![x as usize]);
+                }
+            }
+        }
+        if j >= n || self.covered[j] || !self.ar_name_token(j) {
+            return None;
+        }
+        let e = self.ar_name_from(j, 4)?;
+        let len = e - j;
+        let single_ok = honorific || self.surname_known(&self.toks[j].norm);
+        if len < 2 && !single_ok {
+            return None;
+        }
+        let name = self.span_text(j, e);
+        let key = fold(&name);
+        self.emit(j, e, 0, EType::Person, local_id(EType::Person, &key), name);
+        Some(e)
+    }
+
+    fn surname_known(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+    }
+
+    /// "Toyota" + "Motor Corp": legal-form words right after a known
+    /// organisation belong to its name.
+    fn extend_org_suffix(&mut self, i: usize) -> Option<usize> {
+        let mut e = i;
+        while e < self.toks.len()
+            && !self.covered[e]
+            && self.toks[e].kind == Kind::Alpha
+            && self.toks[e].cap
+            && EN_ORG_SUFFIX.contains(&self.toks[e].norm.as_str())
+        {
+            e += 1;
+        }
+        if e == i || i == 0 || !self.covered[i - 1] {
+            return None;
+        }
+        let x = self
+            .out
+            .iter()
+            .rposition(|m| m.b == i && m.kind == EType::Organization)?;
+        let end = self.toks[e - 1].end;
+        let m = &mut self.out[x];
+        m.b = e;
+        m.end = end;
+        for k in i..e {
+            self.covered[k] = true;
+        }
+        Some(e)
+    }
+
+    pub(crate) fn english_rules(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            if t.kind != Kind::Alpha || !t.cap || self.covered[i] {
+                i += 1;
+                continue;
+            }
+            if let Some(e) = self.extend_org_suffix(i) {
+                i = e;
+                continue;
+            }
+            // Maximal capitalised run (with inner "of", "for", "and", "de", hyphens),
+            // through places that may be part of an organisation's name (Bank Indonesia).
+            let mut e = i + 1;
+            while e < n {
+                let u = &self.toks[e];
+                if u.kind == Kind::Break {
+                    break;
+                }
+                if self.covered[e] {
+                    match self
+                        .out
+                        .iter()
+                        .find(|m| m.a == e && m.kind == EType::Location)
+                    {
+                        Some(m) => {
+                            e = m.b;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                if u.kind == Kind::Alpha && u.cap {
+                    e += 1;
+                    continue;
+                }
+                let after_suffix = e > i && EN_ORG_SUFFIX.contains(&self.toks[e - 1].norm.as_str());
+                if u.kind == Kind::Alpha
+                    && !(u.norm == "and" && after_suffix)
+                    && matches!(
+                        u.norm.as_str(),
+                        "of" | "for" | "and" | "de" | "la" | "al" | "bin" | "the"
+                    )
+                    && self
+                        .toks
+                        .get(e + 1)
+                        .is_some_and(|x| x.kind == Kind::Alpha && x.cap)
+                {
+                    e += 1;
+                    continue;
+                }
+                if u.norm == "-"
+                    && !u.space_before
+                    && self.toks.get(e + 1).is_some_and(|x| {
+                        x.kind == Kind::Alpha && !x.space_before && !self.covered[e + 1]
+                    })
+                {
+                    e += 2;
+                    continue;
+                }
+                if u.norm == "&"
+                    && self
+                        .toks
+                        .get(e + 1)
+                        .is_some_and(|x| x.kind == Kind::Alpha && x.cap && !self.covered[e + 1])
+                {
+                    e += 2;
+                    continue;
+                }
+                break;
+            }
+            // Trailing connectors and places that are not part of an org are given back.
+            let has_org = (i..e)
+                .any(|k| !self.covered[k] && EN_ORG_WORDS.contains(&self.toks[k].norm.as_str()));
+            let mut end = e;
+            if !has_org {
+                end = (i..e).find(|&k| self.covered[k]).unwrap_or(e);
+            }
+            while end > i + 1
+                && matches!(
+                    self.toks[end - 1].norm.as_str(),
+                    "of" | "for" | "and" | "de" | "la" | "al" | "bin" | "the" | "-" | "&"
+                )
+            {
+                end -= 1;
+            }
+            self.english_run(i, end);
+            i = end.max(i + 1);
+        }
+    }
+
+    fn uncover_places(&mut self, a: usize, b: usize) {
+        let inner: Vec<usize> = (a..b.min(self.toks.len()))
+            .filter_map(|k| self.start_idx[k])
+            .map(|x| x as usize)
+            .filter(|&x| self.out[x].b <= b && self.out[x].kind == EType::Location)
+            .collect();
+        self.remove_mentions(inner);
+    }
+
+    fn english_run(&mut self, a: usize, b: usize) {
+        let words: Vec<String> = (a..b).map(|k| self.toks[k].norm.clone()).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let prev = if a > 0 {
+            Some(self.toks[a - 1].norm.clone())
+        } else {
+            None
+        };
+        let prev = prev.as_deref();
+        let sentence_start = a == 0
+            || matches!(prev, Some("." | "\"" | "“" | "”" | ":" | "?" | "!" | "("))
+            || self.toks[a - 1].kind == Kind::Break;
+        // A role inside the run: "IEA Executive Director Fatih Birol",
+        // "New and Renewable Energy Minister Pralhad Joshi".
+        let last_title = (a..b)
+            .rev()
+            .find(|&k| EN_STRONG_TITLES.contains(&self.toks[k].norm.as_str()) && !self.covered[k]);
+        let mut s = a;
+        let mut titled = false;
+        if let Some(t) = last_title {
+            // The organisation before the role: "European Council President X".
+            let first_title = (a..=t)
+                .find(|&k| EN_TITLES.contains(&self.toks[k].norm.as_str()))
+                .unwrap_or(t);
+            let org_end = first_title;
+            let has_org_word =
+                (a..org_end).any(|k| EN_ORG_WORDS.contains(&self.toks[k].norm.as_str()));
+            if has_org_word && (a..org_end).all(|k| !self.covered[k]) {
+                let text = self.span_text(a, org_end);
+                let (id, name) = self
+                    .gaz_lookup(a, org_end)
+                    .unwrap_or_else(|| (local_id(EType::Organization, &fold(&text)), text.clone()));
+                self.emit(a, org_end, 0, EType::Organization, id, name);
+            }
+            if t + 1 < b {
+                s = t + 1;
+                titled = true;
+            } else {
+                return;
+            }
+        }
+        while s < b && EN_TITLES.contains(&self.toks[s].norm.as_str()) {
+            titled = true;
+            s += 1;
+        }
+        if !titled && a > 0 && EN_TITLES.contains(&self.toks[a - 1].norm.as_str()) {
+            titled = true;
+        }
+        if s >= b {
+            return;
+        }
+        let rest: Vec<&str> = words[s - a..].to_vec();
+        let len = rest.len();
+        let is_org = !titled
+            && rest
+                .iter()
+                .enumerate()
+                .any(|(x, w)| EN_ORG_WORDS.contains(w) && !self.covered[s + x]);
+        let after = self.toks.get(b).map(|t| t.norm.as_str());
+        let speech_after = after.is_some_and(|w| EN_SPEECH.contains(&w))
+            || (after == Some(",")
+                && self
+                    .toks
+                    .get(b + 1)
+                    .is_some_and(|t| EN_SPEECH.contains(&t.norm.as_str())));
+        let speech_before = prev.is_some_and(|w| EN_SPEECH.contains(&w));
+        if is_org {
+            let first_bad = EN_NOT_NAMES.contains(&rest[0]) && (sentence_start || rest[0] == "the");
+            let s2 = if first_bad { s + 1 } else { s };
+            if s2 < b {
+                self.uncover_places(s2, b);
+                if !self.free(s2, b) {
+                    return;
+                }
+                let text = self.span_text(s2, b);
+                let known = self.gaz_lookup(s2, b);
+                let (id, name) = known
+                    .unwrap_or_else(|| (local_id(EType::Organization, &fold(&text)), text.clone()));
+                self.emit(s2, b, 0, EType::Organization, id, name);
+            }
+            return;
+        }
+        if (s..b).any(|k| self.covered[k]) {
+            return;
+        }
+        let text = self.span_text(s, b);
+        let key = fold(&text);
+        // Partial of an earlier entity: "Adani Green" after "Adani Green Energy".
+        if let Some((kind, id, name)) = self.partial_of_known(s, b) {
+            self.emit(s, b, 0, kind, id, name);
+            return;
+        }
+        // Acronyms: NTPC, ADNOC.
+        if len == 1 {
+            let t = &self.toks[s];
+            let raw: String = self.chars[t.start..t.end].iter().collect();
+            let acronym = raw.chars().count() >= 2
+                && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            let glued_digit = self
+                .toks
+                .get(b)
+                .is_some_and(|x| x.kind == Kind::Number && !x.space_before);
+            if acronym && !glued_digit && !EN_NOT_NAMES.contains(&rest[0]) {
+                self.emit(
+                    s,
+                    b,
+                    0,
+                    EType::Organization,
+                    local_id(EType::Organization, &key),
+                    text,
+                );
+                return;
+            }
+            // "the sovereign wealth fund Danantara", "grid operator X".
+            if !sentence_start
+                && prev.is_some_and(|p| EN_ORG_NOUNS.contains(&p))
+                && !EN_NOT_NAMES.contains(&rest[0])
+            {
+                self.emit(
+                    s,
+                    b,
+                    0,
+                    EType::Organization,
+                    local_id(EType::Organization, &key),
+                    text,
+                );
+                return;
+            }
+        }
+        if rest.iter().any(|w| EN_NOT_NAMES.contains(w)) {
+            return;
+        }
+        let first_known = self.is_first_name(rest[0]);
+        let speech_near = !sentence_start
+            && (b..(b + 3).min(self.toks.len()))
+                .any(|k| EN_SPEECH.contains(&self.toks[k].norm.as_str()));
+        if (2..=4).contains(&len)
+            && (titled || speech_after || speech_before || first_known || speech_near)
+        {
+            self.emit(s, b, 0, EType::Person, local_id(EType::Person, &key), text);
+        }
+    }
+
+    /// Exact gazetteer entry for tokens `a..b`, if any.
+    fn gaz_lookup(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let mut node = 0;
+        for k in a..b {
+            node = self.gaz.step(node, self.gaz.tok_id(&self.toks[k].norm)?)?;
+        }
+        let e = *self.gaz.ends_at(node).first()?;
+        let entry = &self.gaz.entries[e as usize];
+        (entry.kind == EType::Organization).then(|| (entry.id.clone(), entry.name.clone()))
+    }
+
+    /// If tokens `a..b` are a prefix or suffix of a mention already found, its identity.
+    fn partial_of_known(&self, a: usize, b: usize) -> Option<(EType, String, String)> {
+        let words: Vec<&str> = (a..b).map(|k| self.toks[k].norm.as_str()).collect();
+        if words.len() == 1 {
+            let w = &words[0];
+            if EN_NOT_NAMES.contains(w)
+                || EN_TITLES.contains(w)
+                || AR_STOP.contains(w)
+                || w.len() < 3
+            {
+                return None;
+            }
+        }
+        self.parts.get(&words.join(" ")).cloned()
+    }
+
+    /// Parenthesised aliases right after an organisation: "... (أوبك)", "(OECD)".
+    pub(crate) fn paren_aliases(&mut self) {
+        let mut adds = Vec::new();
+        for m in &self.out {
+            if m.kind != EType::Organization {
+                continue;
+            }
+            let o = m.b;
+            if self.toks.get(o).is_some_and(|t| t.norm == "(") {
+                if let Some(close) =
+                    (o + 2..(o + 5).min(self.toks.len())).find(|&k| self.toks[k].norm == ")")
+                {
+                    let inner = self.mention_at(o + 1);
+                    let generated_place = |_k: usize| {
+                        inner.is_some_and(|x| x.b == close && x.kind == EType::Location)
+                    };
+                    if (o + 1..close).all(|k| {
+                        (!self.covered[k] || generated_place(k))
+                            && matches!(self.toks[k].kind, Kind::Arabic | Kind::Alpha)
+                    }) {
+                        adds.push((o + 1, close, m.kind, m.id.clone(), m.name.clone()));
+                    }
+                }
+            }
+        }
+        for (a, b, kind, id, name) in adds {
+            self.uncover_places(a, b);
+            self.emit(a, b, 0, kind, id, name);
+        }
+        // An acronym already taken by a rule gets the identity of the name before it.
+        let mut relabel = Vec::new();
+        for m in &self.out {
+            let o = m.b;
+            if m.kind != EType::Organization || self.toks.get(o).is_none_or(|t| t.norm != "(") {
+                continue;
+            }
+            if let Some(x) = self.start_idx.get(o + 1).copied().flatten() {
+                let inner = &self.out[x as usize];
+                let closed = self.toks.get(inner.b).is_some_and(|t| t.norm == ")");
+                if closed
+                    && inner.kind == EType::Organization
+                    && inner.id.starts_with("local:")
+                    && inner.id != m.id
+                {
+                    relabel.push((x as usize, m.id.clone(), m.name.clone()));
+                }
+            }
+        }
+        for (x, id, name) in relabel {
+            self.out[x].id = id;
+            self.out[x].name = name;
+        }
+    }
+
+    /// Link later short mentions (surnames, prefixes) to full names found.
+    pub(crate) fn link_short_mentions(&mut self) {
+        // Surname (last token) and, for persons, first-name part → identity.
+        let mut keys: FxMap<String, (EType, String, String)> = FxMap::default();
+        let mut ambiguous: FxSet<String> = FxSet::default();
+        for m in &self.out {
+            if m.kind != EType::Person || m.b - m.a < 2 {
+                continue;
+            }
+            let last = self.toks[m.b - 1].norm.clone();
+            if last.chars().count() < 3 || AR_STOP.contains(&last.as_str()) {
+                continue;
+            }
+            if let Some(prev) = keys.get(&last) {
+                if prev.1 != m.id {
+                    ambiguous.insert(last.clone());
+                }
+            }
+            keys.insert(last, (m.kind, m.id.clone(), m.name.clone()));
+        }
+        for a in &ambiguous {
+            keys.remove(a);
+        }
+        if keys.is_empty() {
+            return;
+        }
+        let n = self.toks.len();
+        for i in 0..n {
+            if self.covered[i] {
+                continue;
+            }
+            let t = &self.toks[i];
+            let readings: Vec<(usize, String)> = match t.kind {
+                Kind::Arabic => arabic_readings(&t.norm)
+                    .into_iter()
+                    .map(|(k, s)| (k, s.to_string()))
+                    .collect(),
+                Kind::Alpha if t.cap => vec![(0, t.norm.clone())],
+                _ => continue,
+            };
+            for (k, w) in readings {
+                if let Some((kind, id, name)) = keys.get(&w).cloned() {
+                    self.emit(i, i + 1, k, kind, id, name);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Rule-found mentions that are part of a longer one get its identity.
+    pub(crate) fn unify_ids(&mut self) {
+        // Proper prefixes and suffixes of every mention → its identity (first wins).
+        let mut parts: FxMap<(EType, String), (String, String)> = FxMap::default();
+        for m in &self.out {
+            let words: Vec<&str> = (m.a..m.b).map(|k| self.toks[k].norm.as_str()).collect();
+            for l in 1..words.len() {
+                for key in [words[..l].join(" "), words[words.len() - l..].join(" ")] {
+                    parts
+                        .entry((m.kind, key))
+                        .or_insert_with(|| (m.id.clone(), m.name.clone()));
+                }
+            }
+        }
+        for m in self.out.iter_mut() {
+            if !m.id.starts_with("local:") {
+                continue;
+            }
+            let key = (m.a..m.b)
+                .map(|k| self.toks[k].norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some((id, name)) = parts.get(&(m.kind, key)) {
+                m.id = id.clone();
+                m.name = name.clone();
+            }
+        }
+        // The same surface gets one identity in a document: a later "NNPC" follows
+        // the "(NNPC)" that was tied to its full name.
+        let mut by_surface: FxMap<(EType, String), (String, String)> = FxMap::default();
+        for m in &self.out {
+            let key = (m.a..m.b)
+                .map(|k| self.toks[k].norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let own = local_id(
+                m.kind,
+                &fold(&self.chars[m.start..m.end].iter().collect::<String>()),
+            );
+            if m.id != own {
+                by_surface
+                    .entry((m.kind, key))
+                    .or_insert_with(|| (m.id.clone(), m.name.clone()));
+            }
+        }
+        for m in self.out.iter_mut() {
+            if !m.id.starts_with("local:") {
+                continue;
+            }
+            let key = (m.a..m.b)
+                .map(|k| self.toks[k].norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some((id, name)) = by_surface.get(&(m.kind, key)) {
+                m.id = id.clone();
+                m.name = name.clone();
+            }
+        }
+    }
+}
+
+/// Nominative candidates for an inflected Russian word (России → Россия, Москве → Москва, Берлине → Берлин).
+fn russian_lemmas(w: &str) -> Vec<String> {
+    if !w.chars().any(|c| ('\u{430}'..='\u{44f}').contains(&c)) || w.chars().count() < 4 {
+        return Vec::new();
+    }
+    const RULES: &[(&str, &str)] = &[
+        ("ии", "ия"),
+        ("ию", "ия"),
+        ("ией", "ия"),
+        ("ой", "а"),
+        ("ой", "ая"),
+        ("ую", "ая"),
+        ("ы", "а"),
+        ("е", "а"),
+        ("у", "а"),
+        ("ой", ""),
+        ("е", ""),
+        ("а", ""),
+        ("у", ""),
+        ("ом", ""),
+        ("ем", ""),
+        ("ского", "ский"),
+        ("ском", "ский"),
+        ("и", "ь"),
+        ("ью", "ь"),
+        ("и", "а"),
+        ("и", ""),
+        ("я", "ь"),
+        ("ее", "ея"),
+    ];
+    let mut out = Vec::new();
+    for (suf, rep) in RULES {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.chars().count() >= 3 {
+                out.push(format!("{stem}{rep}"));
+            }
+        }
+    }
+    out
+}
+
+/// Imperfect or past verb forms that follow a subject: ستستثمر، تعتزم، أعلنت.
+fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    ["ست", "سي", "سن", "ي", "ت", "ن"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        || (w.ends_with('ت') && n <= 6)
+}
+
+fn is_nisba(w: &str) -> bool {
+    let n = w.chars().count();
+    n > 4 && (w.ends_with("يه") || w.ends_with("ي")) && !w.starts_with("ال")
+}

@@ -1,0 +1,1743 @@
+//! Figures: percent, money, count, quantity, date, ordinal, multiplier.
+//!
+//! Works on the token stream in passes: dates first (so `كانون الثاني` is not an
+//! ordinal), then numbers with what follows them (percent sign, currency,
+//! unit, counted noun), then ordinals and multipliers in what is left.
+
+use chrono::{Datelike, NaiveDate};
+use khabar_core::{Figure, FigureValue};
+
+use crate::numbers::{parse_at, Num};
+use crate::text::{arabic_readings, Kind, Token};
+use crate::words::WordSet;
+
+pub(crate) struct Cx<'a> {
+    pub chars: &'a [char],
+    pub toks: &'a [Token],
+    /// Tokens already used by an entity or another figure.
+    pub used: Vec<bool>,
+    pub published: Option<NaiveDate>,
+    pub out: Vec<Figure>,
+    /// Proclitic chars to skip at the start of a token when emitting (بثلاثة).
+    pub lead: Option<(usize, usize)>,
+    /// `593.000` is 593000 (Spanish, Russian), not 593.
+    pub dot_thousands: bool,
+}
+
+/// Words that never are the counted noun after a number (normalised).
+static AR_FUNCTION: WordSet = WordSet::new(&[
+    "في",
+    "من",
+    "الي",
+    "على",
+    "علي",
+    "عن",
+    "مع",
+    "حتي",
+    "منذ",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "لدي",
+    "بين",
+    "و",
+    "او",
+    "ثم",
+    "ان",
+    "انه",
+    "انها",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "الذي",
+    "التي",
+    "الذين",
+    "اي",
+    "كل",
+    "بعض",
+    "غير",
+    "سوي",
+    "الا",
+    "منها",
+    "منه",
+    "منهم",
+    "عليها",
+    "عليه",
+    "فيها",
+    "فيه",
+    "لها",
+    "له",
+    "بها",
+    "به",
+    "اليوم",
+    "امس",
+    "غدا",
+    "يوميا",
+    "سنويا",
+    "شهريا",
+    "اسبوعيا",
+    "تقريبا",
+    "فقط",
+    "فحسب",
+    "ايضا",
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "اكثر",
+    "اقل",
+    "مقابل",
+    "مقارنه",
+    "بنسبه",
+    "بقيمه",
+    "بمقدار",
+    "بواقع",
+    "وفق",
+    "حسب",
+    "بحسب",
+    "ضمن",
+    "عبر",
+    "دون",
+    "تحت",
+    "فوق",
+    "اما",
+    "وفي",
+    "ومن",
+    "والي",
+    "وعلي",
+    "لكن",
+    "بل",
+    "اذ",
+    "اذا",
+    "حيث",
+    "كما",
+    "مثل",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "وهو",
+    "وهي",
+    "الف",
+    "فيما",
+    "بينما",
+    "عام",
+    "سنه",
+    "صباحا",
+    "مساء",
+    "ظهرا",
+    "فجرا",
+    "ليلا",
+    "بتوقيت",
+]);
+
+static EN_FUNCTION: WordSet = WordSet::new(&[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "per",
+    "than",
+    "that",
+    "which",
+    "who",
+    "it",
+    "its",
+    "this",
+    "these",
+    "those",
+    "up",
+    "down",
+    "more",
+    "less",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "while",
+    "during",
+    "into",
+    "out",
+    "off",
+    "between",
+    "among",
+    "percent",
+    "pct",
+    "a",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "so",
+    "if",
+    "not",
+    "no",
+    "yet",
+    "still",
+    "also",
+    "against",
+    "each",
+    "all",
+    "both",
+    "or",
+    "nor",
+    "p",
+    "m",
+    "s",
+    "says",
+    "said",
+    "on",
+    "per",
+    "cent",
+    "vs",
+    "versus",
+    "through",
+    "via",
+    "like",
+    "such",
+    "including",
+    "out",
+]);
+
+fn months_ar(w: &str) -> Option<u32> {
+    Some(match w {
+        "يناير" | "جانفي" => 1,
+        "فبراير" | "شباط" | "فيفري" => 2,
+        "مارس" | "اذار" => 3,
+        "ابريل" | "نيسان" | "افريل" => 4,
+        "مايو" | "ايار" => 5,
+        "يونيو" | "يونيه" | "حزيران" | "جوان" => 6,
+        "يوليو" | "يوليه" | "تموز" | "جويليه" => 7,
+        "اغسطس" | "اب" | "اوت" => 8,
+        "سبتمبر" | "ايلول" => 9,
+        "اكتوبر" => 10,
+        "نوفمبر" => 11,
+        "ديسمبر" => 12,
+        _ => return None,
+    })
+}
+
+fn months_latin(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" | "enero" | "январь" | "января" | "январе" => 1,
+        "february" | "feb" | "febrero" | "февраль" | "февраля" | "феврале" => {
+            2
+        }
+        "march" | "mar" | "marzo" | "март" | "марта" | "марте" => 3,
+        "april" | "apr" | "abril" | "апрель" | "апреля" | "апреле" => 4,
+        "may" | "mayo" | "май" | "мая" | "мае" => 5,
+        "june" | "jun" | "junio" | "июнь" | "июня" | "июне" => 6,
+        "july" | "jul" | "julio" | "июль" | "июля" | "июле" => 7,
+        "august" | "aug" | "agosto" | "август" | "августа" | "августе" => 8,
+        "september" | "sep" | "sept" | "septiembre" | "сентябрь" | "сентября" | "сентябре" => {
+            9
+        }
+        "october" | "oct" | "octubre" | "октябрь" | "октября" | "октябре" => {
+            10
+        }
+        "november" | "nov" | "noviembre" | "ноябрь" | "ноября" | "ноябре" => 11,
+        "december" | "dec" | "diciembre" | "декабрь" | "декабря" | "декабре" => {
+            12
+        }
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rel {
+    None,
+    Past,
+    Next,
+    Current,
+}
+
+fn rel_word(w: &str) -> Rel {
+    match w {
+        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "last"
+        | "pasado" | "прошлого" | "прошлом" => Rel::Past,
+        "المقبل"
+        | "المقبله"
+        | "القادم"
+        | "القادمه"
+        | "next"
+        | "próximo"
+        | "proximo"
+        | "следующего"
+        | "следующем" => Rel::Next,
+        "الجاري" | "الجاريه" | "الحالي" | "الحاليه" | "this" | "current" | "este" | "этого"
+        | "этом" | "текущего" => Rel::Current,
+        _ => Rel::None,
+    }
+}
+
+fn ordinal_ar(w: &str) -> Option<u32> {
+    Some(match w {
+        "الاول" | "الاولي" | "اول" | "اولي" => 1,
+        "الثاني" | "الثانيه" | "ثاني" | "ثانيه" => 2,
+        "الثالث" | "الثالثه" | "ثالث" | "ثالثه" => 3,
+        "الرابع" | "الرابعه" | "رابع" | "رابعه" => 4,
+        "الخامس" | "الخامسه" | "خامس" | "خامسه" => 5,
+        "السادس" | "السادسه" | "سادس" | "سادسه" => 6,
+        "السابع" | "السابعه" | "سابع" | "سابعه" => 7,
+        "الثامن" | "الثامنه" | "ثامن" | "ثامنه" => 8,
+        "التاسع" | "التاسعه" | "تاسع" | "تاسعه" => 9,
+        "العاشر" | "العاشره" | "عاشر" | "عاشره" => 10,
+        "الحادي" | "الحاديه" | "حادي" | "حاديه" => 11,
+        _ => return None,
+    })
+}
+
+/// Unit number words that take the article after a definite plural noun.
+fn definite_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "ثلاثه" => 3.0,
+        "اربعه" => 4.0,
+        "خمسه" => 5.0,
+        "سته" => 6.0,
+        "سبعه" => 7.0,
+        "ثمانيه" => 8.0,
+        "تسعه" => 9.0,
+        "عشره" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Tens in compound ordinals, after و: "الخامسة والأربعين".
+fn ordinal_tens(w: &str) -> Option<f64> {
+    Some(match w {
+        "العشرين" => 20.0,
+        "الثلاثين" => 30.0,
+        "الاربعين" => 40.0,
+        "الخمسين" => 50.0,
+        "الستين" => 60.0,
+        "السبعين" => 70.0,
+        "الثمانين" => 80.0,
+        "التسعين" => 90.0,
+        _ => return None,
+    })
+}
+
+fn ordinal_en(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fiftieth" => 50,
+        "hundredth" => 100,
+        _ => return None,
+    })
+}
+
+/// Currency after a number: sequences of normalised tokens → ISO code.
+const CURRENCIES: &[(&str, &str)] = &[
+    ("دولار امريكي", "USD"),
+    ("دولارا امريكيا", "USD"),
+    ("دولار كندي", "CAD"),
+    ("دولار استرالي", "AUD"),
+    ("دولار سنغافوري", "SGD"),
+    ("دولار هونغ كونغ", "HKD"),
+    ("دولار", "USD"),
+    ("دولارا", "USD"),
+    ("دولارات", "USD"),
+    ("يورو", "EUR"),
+    ("روبل", "RUB"),
+    ("روبلا", "RUB"),
+    ("روبلات", "RUB"),
+    ("ريال سعودي", "SAR"),
+    ("ريالا سعوديا", "SAR"),
+    ("ريال قطري", "QAR"),
+    ("ريال عماني", "OMR"),
+    ("ريال يمني", "YER"),
+    ("ريال ايراني", "IRR"),
+    ("ريال برازيلي", "BRL"),
+    ("ريال", "SAR"),
+    ("ريالا", "SAR"),
+    ("ريالات", "SAR"),
+    ("جنيه مصري", "EGP"),
+    ("جنيها مصريا", "EGP"),
+    ("جنيه استرليني", "GBP"),
+    ("جنيها استرلينيا", "GBP"),
+    ("جنيه سوداني", "SDG"),
+    ("جنيه", "EGP"),
+    ("جنيها", "EGP"),
+    ("جنيهات", "EGP"),
+    ("ليره تركيه", "TRY"),
+    ("ليره لبنانيه", "LBP"),
+    ("ليره سوريه", "SYP"),
+    ("ليره", "TRY"),
+    ("ليرات", "TRY"),
+    ("درهم اماراتي", "AED"),
+    ("درهما اماراتيا", "AED"),
+    ("درهم مغربي", "MAD"),
+    ("درهم", "AED"),
+    ("درهما", "AED"),
+    ("دراهم", "AED"),
+    ("دينار كويتي", "KWD"),
+    ("دينارا كويتيا", "KWD"),
+    ("دينار بحريني", "BHD"),
+    ("دينار اردني", "JOD"),
+    ("دينار عراقي", "IQD"),
+    ("دينار جزائري", "DZD"),
+    ("دينار تونسي", "TND"),
+    ("دينار ليبي", "LYD"),
+    ("دينار", "KWD"),
+    ("دينارا", "KWD"),
+    ("تينغي", "KZT"),
+    ("تنغي", "KZT"),
+    ("تينغ", "KZT"),
+    ("يوان", "CNY"),
+    ("ين ياباني", "JPY"),
+    ("ين", "JPY"),
+    ("روبيه هنديه", "INR"),
+    ("روبيه اندونيسيه", "IDR"),
+    ("روبيه باكستانيه", "PKR"),
+    ("روبيه", "INR"),
+    ("سوم", "KGS"),
+    ("فرنك سويسري", "CHF"),
+    ("فرنك", "CHF"),
+    ("شيكل", "ILS"),
+    ("وون", "KRW"),
+    ("هريفنا", "UAH"),
+    ("بيزو", "MXN"),
+    ("راند", "ZAR"),
+    ("us dollars", "USD"),
+    ("canadian dollars", "CAD"),
+    ("australian dollars", "AUD"),
+    ("hong kong dollars", "HKD"),
+    ("singapore dollars", "SGD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("pounds", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("rupiah", "IDR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("rouble", "RUB"),
+    ("ruble", "RUB"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("riyals", "SAR"),
+    ("riyal", "SAR"),
+    ("dirhams", "AED"),
+    ("dirham", "AED"),
+    ("tenge", "KZT"),
+    ("won", "KRW"),
+    ("reais", "BRL"),
+    ("rand", "ZAR"),
+    ("naira", "NGN"),
+    ("swiss francs", "CHF"),
+    ("francs", "CHF"),
+    ("shekels", "ILS"),
+    ("ringgit", "MYR"),
+    ("baht", "THB"),
+    ("pesos", "MXN"),
+    ("dinars", "KWD"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("rub", "RUB"),
+    ("sar", "SAR"),
+    ("aed", "AED"),
+    ("egp", "EGP"),
+    ("cny", "CNY"),
+    ("jpy", "JPY"),
+    ("inr", "INR"),
+    ("idr", "IDR"),
+    ("try", "TRY"),
+    ("kzt", "KZT"),
+    ("рублей", "RUB"),
+    ("рубля", "RUB"),
+    ("рубль", "RUB"),
+    ("долларов", "USD"),
+    ("доллара", "USD"),
+    ("доллар", "USD"),
+    ("евро", "EUR"),
+    ("юаней", "CNY"),
+    ("de dólares", "USD"),
+    ("dólares", "USD"),
+    ("de euros", "EUR"),
+    ("de pesos", "MXN"),
+];
+
+/// Currency symbols written before the number.
+fn prefix_currency(toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let p = &toks[i - 1];
+    let code = match p.norm.as_str() {
+        "$" => {
+            if i >= 2 && !p.space_before {
+                match toks[i - 2].norm.as_str() {
+                    "us" => return Some(("USD", i - 2)),
+                    "a" => return Some(("AUD", i - 2)),
+                    "c" => return Some(("CAD", i - 2)),
+                    "hk" => return Some(("HKD", i - 2)),
+                    "s" => return Some(("SGD", i - 2)),
+                    "r" => return Some(("BRL", i - 2)),
+                    _ => {}
+                }
+            }
+            "USD"
+        }
+        "€" => "EUR",
+        "£" => "GBP",
+        "₹" | "rs" => "INR",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "¥" => "JPY",
+        "rp" => "IDR",
+        "usd" => "USD",
+        "eur" => "EUR",
+        _ => return None,
+    };
+    Some((code, i - 1))
+}
+
+/// Units after a number → (unit, tokens of the unit phrase).
+const UNITS: &[(&str, &str)] = &[
+    ("برميل يوميا", "bbl/d"),
+    ("برميل من النفط يوميا", "bbl/d"),
+    ("برميل نفط يوميا", "bbl/d"),
+    ("برميل من الخام يوميا", "bbl/d"),
+    ("برميل من النفط في اليوم", "bbl/d"),
+    ("برميل يوميا من النفط", "bbl/d"),
+    ("برميل في اليوم", "bbl/d"),
+    ("براميل يوميا", "bbl/d"),
+    ("برميلا يوميا", "bbl/d"),
+    ("barrels per day", "bbl/d"),
+    ("barrels a day", "bbl/d"),
+    ("barrels of oil per day", "bbl/d"),
+    ("barrels of oil a day", "bbl/d"),
+    ("bpd", "bbl/d"),
+    ("b / d", "bbl/d"),
+    ("برميل", "bbl"),
+    ("براميل", "bbl"),
+    ("برميلا", "bbl"),
+    ("barrels", "bbl"),
+    ("barrel", "bbl"),
+    ("طن", "t"),
+    ("طنا", "t"),
+    ("اطنان", "t"),
+    ("tonnes", "t"),
+    ("tons", "t"),
+    ("tonne", "t"),
+    ("ton", "t"),
+    ("metric tons", "t"),
+    ("كيلوغرام", "kg"),
+    ("كيلوغراما", "kg"),
+    ("كيلوغرامات", "kg"),
+    ("كيلوجرام", "kg"),
+    ("كيلوجراما", "kg"),
+    ("كلغ", "kg"),
+    ("كغ", "kg"),
+    ("كجم", "kg"),
+    ("kg", "kg"),
+    ("kilograms", "kg"),
+    ("kilogrammes", "kg"),
+    ("kilos", "kg"),
+    ("كيلومتر مربع", "km2"),
+    ("كيلومترا مربعا", "km2"),
+    ("كيلومترات مربعه", "km2"),
+    ("كم مربع", "km2"),
+    ("km2", "km2"),
+    ("km ²", "km2"),
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("sq km", "km2"),
+    ("كيلومتر", "km"),
+    ("كيلومترا", "km"),
+    ("كيلومترات", "km"),
+    ("كم", "km"),
+    ("km", "km"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("متر مكعب", "m3"),
+    ("مترا مكعبا", "m3"),
+    ("امتار مكعبه", "m3"),
+    ("م3", "m3"),
+    ("cubic metres", "m3"),
+    ("cubic meters", "m3"),
+    ("m3", "m3"),
+    ("m ³", "m3"),
+    ("bcm", "m3"),
+    ("متر", "m"),
+    ("مترا", "m"),
+    ("امتار", "m"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("ميغاواط", "MW"),
+    ("ميجاواط", "MW"),
+    ("ميغاوات", "MW"),
+    ("ميجاوات", "MW"),
+    ("mw", "MW"),
+    ("megawatts", "MW"),
+    ("megawatt", "MW"),
+    ("غيغاواط", "GW"),
+    ("جيغاواط", "GW"),
+    ("غيغاوات", "GW"),
+    ("جيجاوات", "GW"),
+    ("جيجاواط", "GW"),
+    ("gw", "GW"),
+    ("gigawatts", "GW"),
+    ("gigawatt", "GW"),
+    ("كيلوواط ساعه", "kWh"),
+    ("كيلوواط في الساعه", "kWh"),
+    ("kwh", "kWh"),
+    ("kilowatt - hours", "kWh"),
+    ("kilowatt hours", "kWh"),
+    ("درجه مئويه", "C"),
+    ("درجات مئويه", "C"),
+    ("درجه مئويه تحت الصفر", "-C"),
+    ("degrees celsius", "C"),
+    ("degrees c", "C"),
+    ("° c", "C"),
+    ("°c", "C"),
+    ("هكتار", "ha"),
+    ("هكتارا", "ha"),
+    ("هكتارات", "ha"),
+    ("hectares", "ha"),
+    ("ha", "ha"),
+    ("тонн", "t"),
+    ("тонны", "t"),
+    ("км", "km"),
+    ("баррелей в сутки", "bbl/d"),
+    ("кубометров", "m3"),
+    ("toneladas", "t"),
+];
+
+pub(crate) fn norm_seq(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    crate::text::tokenize(&chars)
+        .into_iter()
+        .map(|t| t.norm)
+        .collect()
+}
+
+/// A phrase table compiled to token sequences, longest first.
+pub(crate) struct Table {
+    /// Rows by their first token, longest first.
+    rows: crate::words::FxMap<String, Vec<(Vec<String>, &'static str)>>,
+}
+
+impl Table {
+    pub(crate) fn new(rows: &[(&str, &'static str)]) -> Table {
+        let mut map: crate::words::FxMap<String, Vec<(Vec<String>, &'static str)>> =
+            Default::default();
+        for (k, v) in rows {
+            let seq = norm_seq(k);
+            if let Some(first) = seq.first() {
+                map.entry(first.clone()).or_default().push((seq, *v));
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        }
+        Table { rows: map }
+    }
+
+    /// Longest row matching at token `i` → (value, end token).
+    fn at(&self, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
+        let rows = self.rows.get(toks.get(i)?.norm.as_str())?;
+        'rows: for (seq, v) in rows {
+            if i + seq.len() > toks.len() {
+                continue;
+            }
+            for (k, w) in seq.iter().enumerate() {
+                let t = &toks[i + k];
+                if t.kind == Kind::Break || t.norm != *w {
+                    continue 'rows;
+                }
+            }
+            return Some((v, i + seq.len()));
+        }
+        None
+    }
+}
+
+pub(crate) struct Tables {
+    currencies: Table,
+    units: Table,
+}
+
+impl Tables {
+    pub(crate) fn new() -> Tables {
+        Tables {
+            currencies: Table::new(CURRENCIES),
+            units: Table::new(UNITS),
+        }
+    }
+}
+
+/// Remove float noise from scaled values: 4.1 × 10⁹ is 4100000000, not 4099999999.9999995.
+fn tidy(v: f64) -> f64 {
+    let r = v.round();
+    if v.abs() >= 1000.0 && (v - r).abs() <= 1e-6 * v.abs() {
+        return r;
+    }
+    let r = (v * 1e6).round() / 1e6;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
+fn is(t: Option<&Token>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.contains(&t.norm.as_str()))
+}
+
+impl Cx<'_> {
+    fn text(&self, a: usize, b: usize) -> (usize, usize, String) {
+        let s = self.toks[a].start;
+        let e = self.toks[b - 1].end;
+        (s, e, self.chars[s..e].iter().collect())
+    }
+
+    fn free(&self, a: usize, b: usize) -> bool {
+        b <= self.toks.len() && (a..b).all(|k| !self.used[k] && self.toks[k].kind != Kind::Break)
+    }
+
+    fn push(&mut self, a: usize, b: usize, kind: &str, value: FigureValue, unit: Option<String>) {
+        if a >= b || !self.free(a, b) {
+            return;
+        }
+        let (mut start, end, mut text) = self.text(a, b);
+        if let Some((tok, k)) = self.lead {
+            if tok == a && k > 0 {
+                let t = &self.toks[a];
+                start = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
+                text = self.chars[start..end].iter().collect();
+            }
+        }
+        for k in a..b {
+            self.used[k] = true;
+        }
+        let value = match value {
+            FigureValue::Number(v) => FigureValue::Number(tidy(v)),
+            v => v,
+        };
+        self.out.push(Figure {
+            kind: kind.to_string(),
+            text,
+            start,
+            end,
+            value,
+            unit,
+        });
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    /// Month name at `i` → (month, end token, ambiguous word).
+    fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Arabic => {
+                let n = self.tok(i + 1).map(|t| t.norm.as_str());
+                let two = match (t.norm.as_str(), n) {
+                    ("كانون", Some("الثاني")) => Some(1),
+                    ("كانون", Some("الاول")) => Some(12),
+                    ("تشرين", Some("الاول")) => Some(10),
+                    ("تشرين", Some("الثاني")) => Some(11),
+                    _ => None,
+                };
+                if let Some(m) = two {
+                    return Some((m, i + 2, false));
+                }
+                let m = months_ar(&t.norm)?;
+                Some((m, i + 1, matches!(t.norm.as_str(), "مارس" | "اب" | "اوت")))
+            }
+            Kind::Alpha => {
+                let m = months_latin(&t.norm)?;
+                let latin = t.norm.is_ascii();
+                if latin && !t.cap {
+                    return None;
+                }
+                let mut end = i + 1;
+                if t.norm.len() <= 4
+                    && !matches!(t.norm.as_str(), "june" | "july" | "may")
+                    && latin
+                    && is(self.tok(end), &["."])
+                    && !self.toks[end].space_before
+                {
+                    end += 1;
+                } else if latin && t.norm.len() == 3 && t.norm != "may" {
+                    return None;
+                }
+                Some((m, end, t.norm == "may" || t.norm == "march"))
+            }
+            _ => None,
+        }
+    }
+
+    fn year_value(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number
+            || t.norm.len() != 4
+            || !t.norm.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let y: i32 = t.norm.parse().ok()?;
+        (1900..=2100).contains(&y).then_some(y)
+    }
+
+    fn day_value(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number || t.norm.len() > 2 || !t.norm.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let d: u32 = t.norm.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    fn resolve(&self, year: Option<i32>, month: u32, day: Option<u32>, rel: Rel) -> Option<String> {
+        let year = match (year, self.published) {
+            (Some(y), _) => Some(y),
+            (None, Some(p)) => {
+                let (py, pm) = (p.year(), p.month());
+                Some(match rel {
+                    Rel::Past => {
+                        if month < pm {
+                            py
+                        } else {
+                            py - 1
+                        }
+                    }
+                    Rel::Next => {
+                        if month > pm {
+                            py
+                        } else {
+                            py + 1
+                        }
+                    }
+                    Rel::Current | Rel::None => py,
+                })
+            }
+            (None, None) => None,
+        };
+        Some(match (year, day) {
+            (Some(y), Some(d)) => {
+                NaiveDate::from_ymd_opt(y, month, d)?;
+                format!("{y:04}-{month:02}-{d:02}")
+            }
+            (Some(y), None) => format!("{y:04}-{month:02}"),
+            (None, Some(d)) => format!("--{month:02}-{d:02}"),
+            (None, None) => format!("--{month:02}"),
+        })
+    }
+
+    /// Relative year/month phrase at `i` (العام الماضي, this year...).
+    fn relative_at(&self, i: usize) -> Option<(usize, usize, String)> {
+        let p = self.published?;
+        let t = self.tok(i)?;
+        let first = t.norm.as_str();
+        let (unit, rel, start_skip, end) = if t.kind == Kind::Arabic {
+            let n = self.tok(i + 1)?;
+            if matches!(first, "هذا" | "هذه") {
+                let u = match n.norm.as_str() {
+                    "العام" | "السنه" => 'y',
+                    "الشهر" => 'm',
+                    _ => return None,
+                };
+                (u, Rel::Current, 0, i + 2)
+            } else {
+                let mut found = None;
+                for (k, w) in arabic_readings(first) {
+                    let u = match w {
+                        "العام" | "السنه" => 'y',
+                        "الشهر" => 'm',
+                        _ => continue,
+                    };
+                    found = Some((u, k));
+                    break;
+                }
+                let (u, k) = found?;
+                let r = rel_word(&n.norm);
+                if r == Rel::None {
+                    return None;
+                }
+                (u, r, k, i + 2)
+            }
+        } else if t.kind == Kind::Alpha {
+            let r = rel_word(first);
+            if r == Rel::None || !first.is_ascii() {
+                return None;
+            }
+            let n = self.tok(i + 1)?;
+            let u = match n.norm.as_str() {
+                "year" => 'y',
+                "month" => 'm',
+                _ => return None,
+            };
+            (u, r, 0, i + 2)
+        } else {
+            return None;
+        };
+        let _ = start_skip;
+        let delta = match rel {
+            Rel::Past => -1,
+            Rel::Next => 1,
+            _ => 0,
+        };
+        let v = if unit == 'y' {
+            format!("{:04}", p.year() + delta)
+        } else {
+            let total = p.year() * 12 + p.month0() as i32 + delta;
+            format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            )
+        };
+        Some((i, end, v))
+    }
+
+    fn dates(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.used[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((a, b, v)) = self.relative_at(i) {
+                if self.free(a, b) {
+                    self.push(a, b, "date", FigureValue::Text(v), None);
+                    i = b;
+                    continue;
+                }
+            }
+            if let Some((a, b, v)) = self.date_at(i) {
+                if self.free(a, b) {
+                    self.push(a, b, "date", FigureValue::Text(v), None);
+                    i = b;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Numeric dates: 26/11/2025, 2025-11-26.
+    fn numeric_date_at(&self, i: usize) -> Option<(usize, usize, String)> {
+        let sep = |k: usize| {
+            self.tok(k)
+                .filter(|t| matches!(t.norm.as_str(), "/" | "-" | ".") && !t.space_before)
+                .map(|t| t.norm.clone())
+        };
+        let glued = |k: usize| self.tok(k).is_some_and(|t| !t.space_before);
+        if let Some(y) = self.year_value(i) {
+            let s1 = sep(i + 1)?;
+            let m = self.day_value(i + 2)?;
+            if s1 == "-" && sep(i + 3).as_deref() == Some("-") && glued(i + 4) {
+                let d = self.day_value(i + 4)?;
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some((i, i + 5, format!("{y:04}-{m:02}-{d:02}")));
+            }
+            return None;
+        }
+        let d = self.day_value(i)?;
+        let s1 = sep(i + 1)?;
+        let m = self.day_value(i + 2)?;
+        if sep(i + 3).as_deref() != Some(s1.as_str()) || !glued(i + 4) {
+            return None;
+        }
+        let y = self.year_value(i + 4)?;
+        NaiveDate::from_ymd_opt(y, m, d)?;
+        Some((i, i + 5, format!("{y:04}-{m:02}-{d:02}")))
+    }
+
+    fn date_at(&self, i: usize) -> Option<(usize, usize, String)> {
+        if let Some(d) = self.numeric_date_at(i) {
+            return Some(d);
+        }
+        let mut day = None;
+        let mut m_pos = i;
+        let start = i;
+        let t = self.tok(i)?;
+        if let Some(d) = self.day_value(i) {
+            if self.month_at(i + 1).is_some() {
+                day = Some(d);
+                m_pos = i + 1;
+            } else if is(self.tok(i + 1), &["من"]) && self.month_at(i + 2).is_some() {
+                day = Some(d);
+                m_pos = i + 2;
+            } else {
+                return None;
+            }
+        } else if t.kind == Kind::Arabic
+            && ordinal_ar(&t.norm).is_some()
+            && t.norm.starts_with("ال")
+        {
+            if is(self.tok(i + 1), &["من"]) && self.month_at(i + 2).is_some() {
+                day = ordinal_ar(&t.norm);
+                m_pos = i + 2;
+            } else {
+                return None;
+            }
+        }
+        let mut rel = Rel::None;
+        // English "last/next/this March".
+        let mut pre_rel = false;
+        if t.kind == Kind::Alpha && day.is_none() && self.month_at(i).is_none() {
+            let r = rel_word(&t.norm);
+            if r != Rel::None && t.norm.is_ascii() && self.month_at(i + 1).is_some() {
+                rel = r;
+                m_pos = i + 1;
+                pre_rel = true;
+            } else {
+                return None;
+            }
+        }
+        let (month, mut j, ambiguous) = self.month_at(m_pos)?;
+        let mut strong = day.is_some() || pre_rel;
+        // Paired names: يونيو/حزيران, (يونيو) حزيران.
+        if is(self.tok(j), &["/", "-"]) {
+            if let Some((m2, j2, _)) = self.month_at(j + 1) {
+                if m2 == month {
+                    j = j2;
+                    strong = true;
+                }
+            }
+        } else if is(self.tok(j), &["("]) {
+            if let Some((m2, j2, _)) = self.month_at(j + 1) {
+                if m2 == month && is(self.tok(j2), &[")"]) {
+                    j = j2 + 1;
+                    strong = true;
+                }
+            }
+        }
+        // English "June 9", "Oct. 14, 2025".
+        if day.is_none() && self.toks[m_pos].kind == Kind::Alpha {
+            if let Some(d) = self.day_value(j) {
+                let after = self.tok(j + 1);
+                let scale_after = after.is_some_and(|a| {
+                    crate::numbers::scale_word(&a.norm).is_some() || a.norm == "%"
+                });
+                if !scale_after {
+                    day = Some(d);
+                    j += 1;
+                    strong = true;
+                }
+            }
+        }
+        let mut year = None;
+        let mut k = j;
+        if is(self.tok(k), &[","]) && self.year_value(k + 1).is_some() {
+            k += 1;
+        }
+        if let Some(y) = self.year_value(k) {
+            year = Some(y);
+            j = k + 1;
+            strong = true;
+        } else if is(self.tok(j), &["عام", "العام", "سنه"]) && self.year_value(j + 1).is_some()
+        {
+            year = self.year_value(j + 1);
+            j += 2;
+            strong = true;
+        } else if is(self.tok(j), &["من"]) {
+            if let Some((_, b, v)) = self.relative_at(j + 1) {
+                if v.len() == 4 {
+                    year = v.parse().ok();
+                    j = b;
+                    strong = true;
+                }
+            }
+        } else if let Some(n) = self.tok(j) {
+            let r = rel_word(&n.norm);
+            if r != Rel::None && n.kind == Kind::Arabic {
+                rel = r;
+                j += 1;
+                strong = true;
+            }
+        }
+        if ambiguous && !strong {
+            // "May" the verb, "مارس" the verb: need a cue before.
+            let prev = if start > 0 { self.tok(start - 1) } else { None };
+            let cue = is(
+                prev,
+                &[
+                    "in",
+                    "since",
+                    "from",
+                    "until",
+                    "by",
+                    "of",
+                    "early",
+                    "late",
+                    "mid",
+                    "end",
+                    "during",
+                    "في",
+                    "منذ",
+                    "حتي",
+                    "خلال",
+                    "شهر",
+                    "مطلع",
+                    "منتصف",
+                    "اواخر",
+                    "اوائل",
+                    "بدايه",
+                    "نهايه",
+                ],
+            );
+            if !cue {
+                return None;
+            }
+        }
+        let v = self.resolve(year, month, day, rel)?;
+        Some((start, j, v))
+    }
+
+    fn unit_after(&self, tabs: &Tables, j: usize) -> Option<(&'static str, usize)> {
+        tabs.units.at(self.toks, j)
+    }
+
+    fn percent_after(&self, j: usize) -> Option<usize> {
+        let t = self.tok(j)?;
+        if t.norm == "%" {
+            return Some(j + 1);
+        }
+        match t.norm.as_str() {
+            "بالمئه" | "بالمائه" | "percent" | "pct" | "процента" | "процентов" | "процент" => {
+                return Some(j + 1)
+            }
+            "في" | "per" | "por" if is(self.tok(j + 1), &["المئه", "المائه", "cent", "ciento"]) =>
+            {
+                return Some(j + 2);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Kind/unit of what follows a number ending at `j` (not counts).
+    fn classify(
+        &self,
+        tabs: &Tables,
+        j: usize,
+    ) -> Option<(&'static str, Option<String>, usize, bool)> {
+        if let Some(e) = self.percent_after(j) {
+            return Some(("percent", None, e, false));
+        }
+        if let Some((c, e)) = tabs.currencies.at(self.toks, j) {
+            return Some(("money", Some(c.to_string()), e, false));
+        }
+        if let Some((u, e)) = self.unit_after(tabs, j) {
+            let (u, mut neg) = match u.strip_prefix('-') {
+                Some(u) => (u, true),
+                None => (u, false),
+            };
+            let mut e = e;
+            if u == "C" && is(self.tok(e), &["تحت"]) && is(self.tok(e + 1), &["الصفر"]) {
+                neg = true;
+                e += 2;
+            }
+            if u == "C" && is(self.tok(e), &["below"]) && is(self.tok(e + 1), &["zero"]) {
+                neg = true;
+                e += 2;
+            }
+            return Some(("quantity", Some(u.to_string()), e, neg));
+        }
+        None
+    }
+
+    fn embedded_in_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.space_before || i == 0 {
+            return false;
+        }
+        let p = &self.toks[i - 1];
+        match p.kind {
+            Kind::Alpha => !matches!(
+                p.norm.as_str(),
+                "us" | "a" | "c" | "hk" | "s" | "r" | "rs" | "rp"
+            ),
+            Kind::Arabic => !matches!(
+                p.norm.as_str(),
+                "و" | "ب" | "ل" | "ك" | "ف" | "ال" | "وب" | "ول" | "بال" | "وال" | "لل"
+            ),
+            Kind::Punct => {
+                matches!(p.norm.as_str(), "-" | "_" | "/" | "#" | "+" | ":")
+                    && i >= 2
+                    && !p.space_before
+                    && matches!(
+                        self.toks[i - 2].kind,
+                        Kind::Alpha | Kind::Arabic | Kind::Number
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    fn numbers(&mut self, tabs: &Tables) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.used[i] || self.toks[i].kind == Kind::Break {
+                i += 1;
+                continue;
+            }
+            if self.toks[i].kind == Kind::Number && self.embedded_in_name(i) {
+                // Attached Arabic article: "الـ39" is an ordinal.
+                if i > 0 && self.toks[i - 1].norm == "ال" && !self.used[i - 1] {
+                    if let Some(v) = crate::numbers::parse_digits(&self.toks[i].norm) {
+                        self.push(i - 1, i + 1, "ordinal", FigureValue::Number(v), None);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // "الـ 39"
+            if self.toks[i].kind == Kind::Number
+                && i > 0
+                && self.toks[i - 1].norm == "ال"
+                && !self.used[i - 1]
+            {
+                if let Some(v) = crate::numbers::parse_digits(&self.toks[i].norm) {
+                    self.push(i - 1, i + 1, "ordinal", FigureValue::Number(v), None);
+                    i += 1;
+                    continue;
+                }
+            }
+            // "الثانية عشرة": the ten belongs to the ordinal.
+            if matches!(self.toks[i].norm.as_str(), "عشر" | "عشره")
+                && i > 0
+                && ordinal_ar(&self.toks[i - 1].norm).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            // Definite number words after a definite noun: "المفاعلات الأربعة".
+            if let Some(v) = self.toks[i]
+                .norm
+                .strip_prefix("ال")
+                .and_then(definite_number)
+            {
+                if i > 0
+                    && !self.used[i - 1]
+                    && self.toks[i - 1].kind == Kind::Arabic
+                    && arabic_readings(&self.toks[i - 1].norm)
+                        .iter()
+                        .any(|(_, r)| r.starts_with("ال"))
+                    && !self.used[i]
+                {
+                    let p = &self.toks[i - 1];
+                    let unit: String = self.chars[p.start..p.end].iter().collect();
+                    self.push(i - 1, i + 1, "count", FigureValue::Number(v), Some(unit));
+                }
+                i += 1;
+                continue;
+            }
+            let Some(num) = parse_at(self.toks, i) else {
+                i += 1;
+                continue;
+            };
+            if !self.free(num.first, num.last) {
+                i += 1;
+                continue;
+            }
+            let next = self.handle_number(tabs, num);
+            i = next.max(i + 1);
+        }
+    }
+
+    /// Classify one number; returns the token index to continue from.
+    fn handle_number(&mut self, tabs: &Tables, mut num: Num) -> usize {
+        if self.dot_thousands && self.toks[num.first].kind == Kind::Number {
+            let norm = &self.toks[num.first].norm;
+            let parts: Vec<&str> = norm.split('.').collect();
+            if parts.len() == 2 && parts[1].len() == 3 && !norm.contains(',') {
+                if let Ok(v) = norm.replace('.', "").parse::<f64>() {
+                    num.value = v * num.scale;
+                    num.plain_int = false;
+                }
+            }
+        }
+        let i = num.first;
+        let j = num.last;
+        self.lead = Some((i, num.lead));
+        // English digit ordinals: 1st, 39th.
+        if self.toks[i].kind == Kind::Number && !num.scaled {
+            if let Some(s) = self.tok(j) {
+                if !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th") {
+                    self.push(i, j + 1, "ordinal", FigureValue::Number(num.value), None);
+                    return j + 1;
+                }
+            }
+        }
+        // Currency symbol before: $20 billion.
+        if let Some((code, a)) = prefix_currency(self.toks, i) {
+            if self.free(a, i) {
+                self.push(
+                    a,
+                    j,
+                    "money",
+                    FigureValue::Number(num.value),
+                    Some(code.to_string()),
+                );
+                return j;
+            }
+        }
+        // ٪٩٧ (percent sign written first).
+        if i > 0
+            && self.toks[i - 1].norm == "%"
+            && !self.used[i - 1]
+            && (i < 2 || self.toks[i - 2].kind != Kind::Number)
+            && self.percent_after(j).is_none()
+        {
+            self.push(i - 1, j, "percent", FigureValue::Number(num.value), None);
+            return j;
+        }
+        if let Some((kind, unit, e, neg)) = self.classify(tabs, j) {
+            let mut v = num.value;
+            if unit.as_deref() == Some("m3") && self.toks[j].norm == "bcm" {
+                v *= 1e9;
+            }
+            if neg || (i > 0 && is(self.tok(i - 1), &["minus", "سالب"])) {
+                v = -v;
+            }
+            self.push(i, e, kind, FigureValue::Number(v), unit);
+            return e;
+        }
+        // Range: "بين 10 و15%", "10 to 15 GW", "1.5%-3.5%", "two to three years".
+        if let Some(c) = self.tok(j) {
+            if matches!(
+                c.norm.as_str(),
+                "و" | "-" | "–" | "الي" | "to" | "and" | "a" | "y" | "до" | "и"
+            ) {
+                if let Some(y) = parse_at(self.toks, j + 1) {
+                    if let Some((kind, unit, _, neg)) = self.classify(tabs, y.last) {
+                        let mut v = num.value;
+                        if !num.scaled && y.scaled {
+                            v *= y.scale;
+                        }
+                        if neg {
+                            v = -v;
+                        }
+                        self.push(i, j, kind, FigureValue::Number(v), unit);
+                        return j;
+                    }
+                    // "ما بين 5 و7 آلاف فرصة": the scale and the counted noun are shared.
+                    if y.scaled && !num.scaled && self.count_noun(y.last).is_some() {
+                        self.push(
+                            i,
+                            j,
+                            "count",
+                            FigureValue::Number(num.value * y.scale),
+                            None,
+                        );
+                        return j;
+                    }
+                }
+            }
+        }
+        // Multipliers: "ثلاثة أضعاف", "three times as", "3-fold".
+        if let Some(m) = self.tok(j) {
+            if matches!(m.norm.as_str(), "اضعاف" | "ضعفا") {
+                self.push(i, j + 1, "multiplier", FigureValue::Number(num.value), None);
+                return j + 1;
+            }
+            if m.norm == "times"
+                && is(
+                    self.tok(j + 1),
+                    &[
+                        "as", "more", "higher", "larger", "bigger", "greater", "the", "that",
+                        "what", "over", "faster", "lower", "smaller",
+                    ],
+                )
+            {
+                self.push(i, j + 1, "multiplier", FigureValue::Number(num.value), None);
+                return j + 1;
+            }
+            if m.norm == "-" && is(self.tok(j + 1), &["fold"]) {
+                self.push(i, j + 2, "multiplier", FigureValue::Number(num.value), None);
+                return j + 2;
+            }
+        }
+        // Years.
+        if num.plain_int && self.year_value(i).is_some() && j == i + 1 {
+            let prev = if i > 0 { self.tok(i - 1) } else { None };
+            let year_cue = is(
+                prev,
+                &[
+                    "في",
+                    "منذ",
+                    "بحلول",
+                    "حتي",
+                    "عام",
+                    "العام",
+                    "لعام",
+                    "سنه",
+                    "مطلع",
+                    "منتصف",
+                    "نهايه",
+                    "بدايه",
+                    "خلال",
+                    "قبل",
+                    "بعد",
+                    "وفي",
+                    "ومنذ",
+                    "in",
+                    "since",
+                    "by",
+                    "until",
+                    "of",
+                    "from",
+                    "to",
+                    "the",
+                    "and",
+                    "en",
+                    "de",
+                    "desde",
+                    "в",
+                    "году",
+                    "года",
+                    "с",
+                    "до",
+                ],
+            );
+            let noun_after = self.count_noun(j).is_some();
+            let plural_en = self.tok(j).is_some_and(|t| {
+                t.kind == Kind::Alpha
+                    && t.norm.ends_with('s')
+                    && !t.cap
+                    && !EN_FUNCTION.contains(&t.norm.as_str())
+            });
+            let is_count = !year_cue
+                && ((self.toks.get(j).is_some_and(|t| t.kind == Kind::Arabic) && noun_after)
+                    || plural_en);
+            if !is_count {
+                let a = if i > 0 && is(prev, &["عام", "العام", "لعام"]) && !self.used[i - 1]
+                {
+                    i - 1
+                } else {
+                    i
+                };
+                let v = self.toks[i].norm.clone();
+                self.push(a, j, "date", FigureValue::Text(v), None);
+                return j;
+            }
+        }
+        // Counts: a counted noun after the number, or a number in words.
+        if let Some(e) = self.count_noun(j) {
+            let (s, en, _) = self.text(j, e);
+            let unit: String = self.chars[s..en].iter().collect();
+            self.push(i, e, "count", FigureValue::Number(num.value), Some(unit));
+            return e;
+        }
+        // "ارتفع إلى 45 ألفا و206": a scaled number with no unit counts things.
+        if num.scaled && !num.words && self.toks[i].kind == Kind::Number {
+            let arabic_next = self.tok(j).is_none_or(|t| t.kind != Kind::Alpha);
+            if arabic_next
+                && self.toks.get(j).is_none_or(|t| {
+                    t.kind != Kind::Arabic || AR_FUNCTION.contains(&t.norm.as_str()) || t.art
+                })
+            {
+                self.push(i, j, "count", FigureValue::Number(num.value), None);
+                return j;
+            }
+        }
+        if num.words && num.value >= 1.0 {
+            // "هدف واحد": the noun comes first.
+            if num.value <= 2.0 && i > 0 && self.toks[i].kind == Kind::Arabic {
+                let p = &self.toks[i - 1];
+                if p.kind == Kind::Arabic
+                    && !self.used[i - 1]
+                    && !AR_FUNCTION.contains(&p.norm.as_str())
+                {
+                    let unit: String = self.chars[p.start..p.end].iter().collect();
+                    self.push(
+                        i - 1,
+                        j,
+                        "count",
+                        FigureValue::Number(num.value),
+                        Some(unit),
+                    );
+                }
+                return j;
+            }
+            if num.value == 1.0 && !num.scaled {
+                return j;
+            }
+            self.push(i, j, "count", FigureValue::Number(num.value), None);
+            return j;
+        }
+        j
+    }
+
+    /// The counted noun after a number ending at `j` → end token.
+    fn count_noun(&self, j: usize) -> Option<usize> {
+        let t = self.tok(j)?;
+        if self.used[j] {
+            return None;
+        }
+        match t.kind {
+            Kind::Arabic => {
+                let w = t.norm.as_str();
+                if w.starts_with("ال") || AR_FUNCTION.contains(&w) || w.chars().count() < 2 {
+                    return None;
+                }
+                if months_ar(w).is_some() || crate::numbers::scale_word(w).is_some() {
+                    return None;
+                }
+                // A nisba adjective right after the noun belongs to it: "12 ولاية سودانية".
+                let mut e = j + 1;
+                if let Some(a) = self.tok(e) {
+                    if a.kind == Kind::Arabic
+                        && !self.used[e]
+                        && (a.norm.ends_with("يه") || a.norm.ends_with('ي'))
+                        && !a.norm.starts_with("ال")
+                        && !AR_FUNCTION.contains(&a.norm.as_str())
+                        && a.norm.chars().count() > 3
+                    {
+                        e += 1;
+                    }
+                }
+                Some(e)
+            }
+            Kind::Alpha => {
+                let w = t.norm.as_str();
+                if t.cap || !w.is_ascii() || EN_FUNCTION.contains(&w) || w.len() < 3 {
+                    return None;
+                }
+                if w.ends_with("ly") || w.ends_with("ed") {
+                    return None;
+                }
+                Some(j + 1)
+            }
+            _ => None,
+        }
+    }
+
+    fn ordinals_and_multipliers(&mut self) {
+        let n = self.toks.len();
+        for i in 0..n {
+            if self.used[i] {
+                continue;
+            }
+            let t = &self.toks[i];
+            match t.kind {
+                Kind::Arabic => {
+                    let readings = arabic_readings(&t.norm);
+                    let mut hit = None;
+                    for (k, w) in readings {
+                        if k > 1 {
+                            break;
+                        }
+                        if k == 1 && !t.norm.starts_with('و') && !t.norm.starts_with('ف') {
+                            continue;
+                        }
+                        if let Some(v) = ordinal_ar(w) {
+                            hit = Some(('o', v as f64, w));
+                            break;
+                        }
+                        if matches!(w, "ضعفي" | "ضعفين" | "ضعفان") {
+                            hit = Some(('m', 2.0, w));
+                            break;
+                        }
+                        if matches!(w, "ضعف" | "الضعف") {
+                            let prev = if i > 0 {
+                                self.tok(i - 1).map(|p| p.norm.as_str())
+                            } else {
+                                None
+                            };
+                            let cue = matches!(
+                                prev,
+                                Some(
+                                    "من" | "نحو"
+                                        | "حوالي"
+                                        | "قرابه"
+                                        | "الي"
+                                        | "يعادل"
+                                        | "اي"
+                                        | "علي"
+                                        | "يزيد"
+                                        | "تقريبا"
+                                        | "بلغ"
+                                        | "بلغت"
+                                        | "الى"
+                                )
+                            );
+                            if cue || w == "الضعف" {
+                                hit = Some(('m', 2.0, w));
+                            }
+                            break;
+                        }
+                    }
+                    let Some((what, mut v, w)) = hit else {
+                        continue;
+                    };
+                    let mut e = i + 1;
+                    if what == 'o' {
+                        // First-of: "أول ثلاث", "أول من".
+                        if matches!(w, "اول" | "اولي") {
+                            if let Some(nx) = self.tok(i + 1) {
+                                if nx.kind == Kind::Number
+                                    || parse_at(self.toks, i + 1).is_some()
+                                    || matches!(nx.norm.as_str(), "من" | "امس")
+                                {
+                                    continue;
+                                }
+                            }
+                        }
+                        if v == 11.0 && !is(self.tok(i + 1), &["عشر", "عشره"]) {
+                            continue;
+                        }
+                        if is(self.tok(i + 1), &["عشر", "عشره"]) {
+                            v += if v == 11.0 { 0.0 } else { 10.0 };
+                            e += 1;
+                        } else if let Some(tens) = self
+                            .tok(i + 1)
+                            .and_then(|n| n.norm.strip_prefix('و').and_then(ordinal_tens))
+                        {
+                            // "الخامسة والأربعين" = 45th.
+                            v += tens;
+                            e += 1;
+                        }
+                        // Include the ordered noun before: "المرتبة الأولى".
+                        let mut a = i;
+                        if i > 0 && !self.used[i - 1] {
+                            let p = &self.toks[i - 1];
+                            if p.kind == Kind::Arabic
+                                && !AR_FUNCTION.contains(&p.norm.as_str())
+                                && w.starts_with("ال") == p.norm.starts_with("ال")
+                            {
+                                a = i - 1;
+                            }
+                        }
+                        self.push(a, e, "ordinal", FigureValue::Number(v), None);
+                    } else {
+                        self.push(i, e, "multiplier", FigureValue::Number(v), None);
+                    }
+                }
+                Kind::Alpha => {
+                    if let Some(v) = ordinal_en(&t.norm) {
+                        let prev = if i > 0 { self.tok(i - 1) } else { None };
+                        let det = is(
+                            prev,
+                            &[
+                                "the", "a", "an", "its", "his", "her", "their", "our", "this", "s",
+                                "my", "your",
+                            ],
+                        );
+                        // "by a third", "a quarter of": fractions, not ranks.
+                        let fraction = is(prev, &["a"])
+                            && !self.tok(i + 1).is_some_and(|n| {
+                                n.kind == Kind::Alpha && !EN_FUNCTION.contains(&n.norm.as_str())
+                            });
+                        if det && !fraction {
+                            self.push(i, i + 1, "ordinal", FigureValue::Number(v as f64), None);
+                        }
+                    } else if t.norm == "twice"
+                        || (t.norm == "double" && is(self.tok(i + 1), &["the"]))
+                    {
+                        self.push(i, i + 1, "multiplier", FigureValue::Number(2.0), None);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Mask URLs and e-mail addresses: nothing in them is a figure.
+    fn mask_urls(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            let url = matches!(t.norm.as_str(), "http" | "https" | "www") || t.norm == "@";
+            if url {
+                let mut a = i;
+                while a > 0 && !self.toks[a].space_before && self.toks[a - 1].kind != Kind::Break {
+                    a -= 1;
+                }
+                let mut b = i + 1;
+                while b < n && !self.toks[b].space_before && self.toks[b].kind != Kind::Break {
+                    b += 1;
+                }
+                for k in a..b {
+                    self.used[k] = true;
+                }
+                i = b;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    pub(crate) fn run(&mut self, tabs: &Tables) {
+        self.mask_urls();
+        self.dates();
+        self.numbers(tabs);
+        self.ordinals_and_multipliers();
+        self.out.sort_by_key(|f| f.start);
+    }
+}

@@ -1,0 +1,567 @@
+//! Data-driven tests of the whole extractor: one `check` helper per output kind.
+
+use chrono::NaiveDate;
+
+use crate::Extractor;
+
+fn ex() -> &'static Extractor {
+    use std::sync::OnceLock;
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new().expect("built-in data is valid"))
+}
+
+fn published() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 11, 26)
+}
+
+/// `expected`: (kind, text, unit?, value rendered as JSON).
+fn check_figures(input: &str, expected: &[(&str, &str, &str, &str)]) {
+    let out = ex().extract(input, None, published());
+    for (kind, text, unit, value) in expected {
+        let hit = out
+            .figures
+            .iter()
+            .find(|f| f.kind == *kind && f.text == *text);
+        let f =
+            hit.unwrap_or_else(|| panic!("{input:?}: no {kind} {text:?} in {:#?}", out.figures));
+        assert_eq!(
+            serde_json::to_value(&f.value).unwrap().to_string(),
+            *value,
+            "{input:?}: value of {text:?}"
+        );
+        assert_eq!(
+            f.unit.as_deref().unwrap_or(""),
+            *unit,
+            "{input:?}: unit of {text:?}"
+        );
+    }
+}
+
+fn check_no_figures(input: &str) {
+    let out = ex().extract(input, None, published());
+    assert!(
+        out.figures.is_empty(),
+        "{input:?}: unexpected {:#?}",
+        out.figures
+    );
+}
+
+/// `expected`: (type, text, id or "" for any local id).
+fn check_entities(input: &str, expected: &[(&str, &str, &str)]) {
+    let out = ex().extract(input, None, published());
+    for (kind, text, id) in expected {
+        let hit = out
+            .entities
+            .iter()
+            .find(|e| e.kind == *kind && e.text == *text);
+        let e =
+            hit.unwrap_or_else(|| panic!("{input:?}: no {kind} {text:?} in {:#?}", out.entities));
+        if !id.is_empty() {
+            assert_eq!(e.id, *id, "{input:?}: id of {text:?}");
+        }
+    }
+}
+
+fn check_not_entities(input: &str, texts: &[&str]) {
+    let out = ex().extract(input, None, published());
+    for t in texts {
+        assert!(
+            !out.entities.iter().any(|e| e.text == *t),
+            "{input:?}: {t:?} should not be an entity: {:#?}",
+            out.entities
+        );
+    }
+}
+
+fn same_id(input: &str, a: &str, b: &str) {
+    let out = ex().extract(input, None, published());
+    let id = |t: &str| {
+        out.entities
+            .iter()
+            .find(|e| e.text == t)
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| panic!("{input:?}: no {t:?} in {:#?}", out.entities))
+    };
+    assert_eq!(
+        id(a),
+        id(b),
+        "{input:?}: {a:?} and {b:?} should share an id"
+    );
+}
+
+#[test]
+fn percent() {
+    check_figures(
+        "ارتفعت التجارة بنسبة 13.6% في 2025",
+        &[
+            ("percent", "13.6%", "", "13.6"),
+            ("date", "2025", "", "\"2025\""),
+        ],
+    );
+    check_figures("بانخفاض ٧٫٥٪ مقارنة", &[("percent", "٧٫٥٪", "", "7.5")]);
+    check_figures("نحو ٪٩٧ من المدفوعات", &[("percent", "٪٩٧", "", "97")]);
+    check_figures("زادت 97 بالمئة", &[("percent", "97 بالمئة", "", "97")]);
+    check_figures(
+        "خصومات بين 10 و15% على الرسوم",
+        &[("percent", "10", "", "10"), ("percent", "15%", "", "15")],
+    );
+    check_figures(
+        "within the 1.5%-3.5% target band",
+        &[
+            ("percent", "1.5%", "", "1.5"),
+            ("percent", "3.5%", "", "3.5"),
+        ],
+    );
+}
+
+#[test]
+fn money() {
+    check_figures(
+        "بلغ 4.1 مليار دولار",
+        &[("money", "4.1 مليار دولار", "USD", "4100000000")],
+    );
+    check_figures(
+        "405 مليارات ريال سعودي",
+        &[("money", "405 مليارات ريال سعودي", "SAR", "405000000000")],
+    );
+    check_figures(
+        "٣٥٠ مليار جنيه مصري",
+        &[("money", "٣٥٠ مليار جنيه مصري", "EGP", "350000000000")],
+    );
+    check_figures(
+        "45 مليار ليرة تركية",
+        &[("money", "45 مليار ليرة تركية", "TRY", "45000000000")],
+    );
+    check_figures(
+        "1.7 تريليون روبل",
+        &[("money", "1.7 تريليون روبل", "RUB", "1700000000000")],
+    );
+    check_figures(
+        "courts $20 billion in new investment",
+        &[("money", "$20 billion", "USD", "20000000000")],
+    );
+    check_figures(
+        "150 trillion rupiah",
+        &[("money", "150 trillion rupiah", "IDR", "150000000000000")],
+    );
+    check_figures(
+        "62,000 crore rupees",
+        &[("money", "62,000 crore rupees", "INR", "620000000000")],
+    );
+    check_figures("a €5bn deal", &[("money", "€5bn", "EUR", "5000000000")]);
+    check_figures("95 ألف تينغي", &[("money", "95 ألف تينغي", "KZT", "95000")]);
+}
+
+#[test]
+fn quantities() {
+    check_figures(
+        "2.2 مليون برميل يوميا",
+        &[("quantity", "2.2 مليون برميل يوميا", "bbl/d", "2200000")],
+    );
+    check_figures(
+        "9 ملايين برميل في اليوم",
+        &[("quantity", "9 ملايين برميل في اليوم", "bbl/d", "9000000")],
+    );
+    check_figures(
+        "21.75 مليار متر مكعب",
+        &[("quantity", "21.75 مليار متر مكعب", "m3", "21750000000")],
+    );
+    check_figures(
+        "ما بين 10 و15 مليار متر مكعب",
+        &[("quantity", "10", "m3", "10000000000")],
+    );
+    check_figures(
+        "بقدرة 1200 ميغاواط",
+        &[("quantity", "1200 ميغاواط", "MW", "1200")],
+    );
+    check_figures(
+        "40 درجة مئوية تحت الصفر",
+        &[("quantity", "40 درجة مئوية تحت الصفر", "C", "-40")],
+    );
+    check_figures(
+        "1.9 million tonnes of nickel",
+        &[("quantity", "1.9 million tonnes", "t", "1900000")],
+    );
+    check_figures(
+        "52,000 hectares of desert",
+        &[("quantity", "52,000 hectares", "ha", "52000")],
+    );
+    check_figures(
+        "بطول 454 كيلومترا",
+        &[("quantity", "454 كيلومترا", "km", "454")],
+    );
+    check_figures("حصاد مليون طن", &[("quantity", "مليون طن", "t", "1000000")]);
+}
+
+#[test]
+fn counts() {
+    check_figures(
+        "13 ألفا و213 سفينة",
+        &[("count", "13 ألفا و213 سفينة", "سفينة", "13213")],
+    );
+    check_figures(
+        "بناء تسع مدارس في قيرغيزستان",
+        &[("count", "تسع مدارس", "مدارس", "9")],
+    );
+    check_figures(
+        "ثلاثة آلاف حاوية يوميا",
+        &[("count", "ثلاثة آلاف حاوية", "حاوية", "3000")],
+    );
+    check_figures(
+        "إلى 1800 شركة في 2025",
+        &[
+            ("count", "1800 شركة", "شركة", "1800"),
+            ("date", "2025", "", "\"2025\""),
+        ],
+    );
+    check_figures(
+        "بثلاثة أهداف مقابل هدف واحد",
+        &[
+            ("count", "ثلاثة أهداف", "أهداف", "3"),
+            ("count", "هدف واحد", "هدف", "1"),
+        ],
+    );
+    check_figures(
+        "المفاعلات الأربعة",
+        &[("count", "المفاعلات الأربعة", "المفاعلات", "4")],
+    );
+    check_figures(
+        "within two to three years",
+        &[
+            ("count", "two", "", "2"),
+            ("count", "three years", "years", "3"),
+        ],
+    );
+    check_figures(
+        "2.1 million households",
+        &[("count", "2.1 million households", "households", "2100000")],
+    );
+    check_figures(
+        "خمسة وعشرون لاعبا",
+        &[("count", "خمسة وعشرون لاعبا", "لاعبا", "25")],
+    );
+}
+
+#[test]
+fn dates() {
+    check_figures(
+        "حتى 27 نوفمبر الجاري",
+        &[("date", "27 نوفمبر الجاري", "", "\"2025-11-27\"")],
+    );
+    check_figures(
+        "في ديسمبر المقبل",
+        &[("date", "ديسمبر المقبل", "", "\"2025-12\"")],
+    );
+    check_figures(
+        "بحلول سبتمبر 2027",
+        &[("date", "سبتمبر 2027", "", "\"2027-09\"")],
+    );
+    check_figures(
+        "منتصف كانون الثاني/يناير الماضي",
+        &[("date", "كانون الثاني/يناير الماضي", "", "\"2025-01\"")],
+    );
+    check_figures(
+        "اعتبارا من 1 فبراير/شباط 2025",
+        &[("date", "1 فبراير/شباط 2025", "", "\"2025-02-01\"")],
+    );
+    check_figures(
+        "في الأول من يونيو",
+        &[("date", "الأول من يونيو", "", "\"2025-06-01\"")],
+    );
+    check_figures(
+        "في يناير المقبل",
+        &[("date", "يناير المقبل", "", "\"2026-01\"")],
+    );
+    check_figures(
+        "في العام الماضي",
+        &[("date", "العام الماضي", "", "\"2024\"")],
+    );
+    check_figures(
+        "خلال الشهر المقبل",
+        &[("date", "الشهر المقبل", "", "\"2025-12\"")],
+    );
+    check_figures(
+        "said on Oct. 14 that",
+        &[("date", "Oct. 14", "", "\"2025-10-14\"")],
+    );
+    check_figures(
+        "by March 2026, and next year",
+        &[
+            ("date", "March 2026", "", "\"2026-03\""),
+            ("date", "next year", "", "\"2026\""),
+        ],
+    );
+    check_figures(
+        "منذ مارس/آذار من العام الماضي",
+        &[("date", "مارس/آذار من العام الماضي", "", "\"2024-03\"")],
+    );
+}
+
+#[test]
+fn numeric_dates() {
+    check_figures(
+        "بتاريخ 26/11/2025 أعلنت",
+        &[("date", "26/11/2025", "", "\"2025-11-26\"")],
+    );
+    check_figures(
+        "published 2025-03-04 in",
+        &[("date", "2025-03-04", "", "\"2025-03-04\"")],
+    );
+}
+
+#[test]
+fn ambiguous_place_words() {
+    check_not_entities("قدمت الحكومة دعم مالي كبير", &["مالي"]);
+    check_entities("وصل الوزير إلى مالي أمس", &[("location", "مالي", "")]);
+}
+
+#[test]
+fn dates_without_published() {
+    let out = ex().extract("حتى 27 نوفمبر الجاري", Some("ar"), None);
+    assert_eq!(
+        out.figures[0].value,
+        khabar_core::FigureValue::Text("--11-27".into())
+    );
+}
+
+#[test]
+fn ordinals_and_multipliers() {
+    check_figures(
+        "تحتل المرتبة الأولى",
+        &[("ordinal", "المرتبة الأولى", "", "1")],
+    );
+    check_figures(
+        "الاجتماع الوزاري الـ39 سيعقد",
+        &[("ordinal", "الـ39", "", "39")],
+    );
+    check_figures(
+        "القمة الثانية عشرة بين البلدين",
+        &[("ordinal", "القمة الثانية عشرة", "", "12")],
+    );
+    check_figures("ثالث قمر إماراتي", &[("ordinal", "ثالث", "", "3")]);
+    check_figures("نحو ثلاثة أضعاف", &[("multiplier", "ثلاثة أضعاف", "", "3")]);
+    check_figures("أكثر من ضعف هذا المستوى", &[("multiplier", "ضعف", "", "2")]);
+    check_figures(
+        "nearly twice the 12.5 GW",
+        &[
+            ("multiplier", "twice", "", "2"),
+            ("quantity", "12.5 GW", "GW", "12.5"),
+        ],
+    );
+    check_figures(
+        "earn three times as much",
+        &[("multiplier", "three times", "", "3")],
+    );
+    check_figures(
+        "the world's third-largest market",
+        &[("ordinal", "third", "", "3")],
+    );
+}
+
+#[test]
+fn not_figures() {
+    check_no_figures("قمة مجموعة العشرين");
+    check_no_figures("جائحة كوفيد-19");
+    check_no_figures("عبر مركز الاتصال 19019، على");
+    check_no_figures("see https://example.com/2025/11/report-300");
+    check_no_figures("آلاف المهندسين الأتراك");
+    check_no_figures("ضعف الطلب على النفط");
+}
+
+#[test]
+fn entities_known() {
+    check_entities(
+        "صرح الرئيس فلاديمير بوتين بأن روسيا تحتل المرتبة الأولى كشريك لقرغيزستان",
+        &[
+            ("person", "فلاديمير بوتين", "Q7747"),
+            ("location", "روسيا", "iso:RU"),
+            ("location", "قرغيزستان", "iso:KG"),
+        ],
+    );
+    check_entities(
+        "وأن موسكو وبيشكيك تجريان",
+        &[("location", "موسكو", ""), ("location", "بيشكيك", "")],
+    );
+    check_entities(
+        "في سان بطرسبرغ في ديسمبر",
+        &[("location", "سان بطرسبرغ", "")],
+    );
+    check_entities(
+        "قال واشنطن إن فرنسا",
+        &[("location", "واشنطن", ""), ("location", "فرنسا", "")],
+    );
+    check_entities(
+        "The International Monetary Fund (IMF) said",
+        &[
+            ("organization", "International Monetary Fund", "org:imf"),
+            ("organization", "IMF", "org:imf"),
+        ],
+    );
+}
+
+#[test]
+fn entities_by_rule() {
+    check_entities(
+        "وقال وزير المالية الكويتي أنور العلي إن الحكومة",
+        &[("person", "أنور العلي", "")],
+    );
+    check_entities(
+        "وأضاف رئيس شركة ديرجاز إيفان بيتروف أن",
+        &[
+            ("organization", "ديرجاز", ""),
+            ("person", "إيفان بيتروف", ""),
+        ],
+    );
+    check_entities(
+        "أعلن مركز خليفة بن زايد للأبحاث أن",
+        &[("organization", "مركز خليفة بن زايد للأبحاث", "")],
+    );
+    check_entities(
+        "المصدر: وكالة أنباء البحرين (بنا)",
+        &[
+            ("organization", "وكالة أنباء البحرين", ""),
+            ("organization", "بنا", ""),
+        ],
+    );
+    check_entities(
+        "Finance Minister Jane Doeling said the plan",
+        &[("person", "Jane Doeling", "")],
+    );
+    check_entities(
+        "shares of Acme Holdings rose",
+        &[("organization", "Acme Holdings", "")],
+    );
+    check_not_entities(
+        "قال الرئيس الروسي إن البلاد",
+        &["الرئيس", "الروسي", "الرئيس الروسي"],
+    );
+}
+
+#[test]
+fn entities_by_head_rules() {
+    check_entities(
+        "سيطرت القوات على بلدة كوراخوفو",
+        &[("location", "كوراخوفو", "")],
+    );
+    check_entities(
+        "وذكرت صحيفة \"إزفيستيا\" الروسية",
+        &[("organization", "إزفيستيا", "")],
+    );
+    check_entities(
+        "وقال الخبير في جامعة إسطنبول التقنية أحمد كايا لوكالة سبوتنيك إن",
+        &[
+            ("organization", "جامعة إسطنبول التقنية", ""),
+            ("person", "أحمد كايا", ""),
+            ("organization", "سبوتنيك", "org:sputnik"),
+        ],
+    );
+    check_entities(
+        "European Council President Antonio Costa said",
+        &[("organization", "European Council", "")],
+    );
+    check_not_entities("وصل إلى مدينة كبيرة في ولاية جديدة", &["كبيرة", "جديدة"]);
+    check_not_entities("The Kremlin said GDP rose", &["The", "GDP"]);
+}
+
+#[test]
+fn spanish_and_russian_numbers() {
+    let out = ex().extract("alcanzaron 593.000 millones de dólares", Some("es"), None);
+    assert!(
+        out.figures
+            .iter()
+            .any(|f| f.value == khabar_core::FigureValue::Number(593e9)),
+        "{:#?}",
+        out.figures
+    );
+    let out = ex().extract("экспорт нефти составил 240 млн тонн", Some("ru"), None);
+    assert!(
+        out.figures.iter().any(|f| f.unit.as_deref() == Some("t")),
+        "{:#?}",
+        out.figures
+    );
+}
+
+#[test]
+fn linking() {
+    same_id(
+        "قال وزير الطاقة سامر الخطيب إن ... وأضاف الخطيب أن",
+        "سامر الخطيب",
+        "الخطيب",
+    );
+    same_id(
+        "بوتين: التبادل ... صرح الرئيس فلاديمير بوتين",
+        "بوتين",
+        "فلاديمير بوتين",
+    );
+    same_id(
+        "رجب طيب أردوغان ... عن إردوغان قوله",
+        "رجب طيب أردوغان",
+        "إردوغان",
+    );
+    same_id(
+        "Adani Green Energy plans ... Adani Green said",
+        "Adani Green Energy",
+        "Adani Green",
+    );
+}
+
+#[test]
+fn user_data_extends_builtins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("extra.tsv"),
+        "local:zorg\torganization\tZorg Corp\t\tزورغ|Zorgco\n",
+    )
+    .unwrap();
+    let ex = Extractor::with_user_data(dir.path()).unwrap();
+    let out = ex.extract("أعلنت زورغ عن أرباح", Some("ar"), None);
+    assert!(out
+        .entities
+        .iter()
+        .any(|e| e.text == "زورغ" && e.id == "local:zorg"));
+}
+
+#[test]
+fn bad_user_data_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.tsv"), "only\ttwo\n").unwrap();
+    let err = Extractor::with_user_data(dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn detects_language() {
+    for (text, lang) in [
+        ("قال الرئيس", "ar"),
+        ("The president said", "en"),
+        ("Президент заявил", "ru"),
+        ("El presidente dijo que la economía", "es"),
+    ] {
+        assert_eq!(crate::detect_lang(text), lang, "{text:?}");
+    }
+}
+
+#[test]
+fn russian_and_spanish_places() {
+    let out = ex().extract("Президент России встретился в Москве", Some("ru"), None);
+    assert!(
+        out.entities
+            .iter()
+            .any(|e| e.id == "iso:RU" || e.id == "gn:524901"),
+        "{:#?}",
+        out.entities
+    );
+    let out = ex().extract("La OPEP se reunió en Viena con Rusia", Some("es"), None);
+    assert!(
+        out.entities.iter().any(|e| e.text == "Viena"),
+        "{:#?}",
+        out.entities
+    );
+    assert!(
+        out.entities.iter().any(|e| e.text == "OPEP"),
+        "{:#?}",
+        out.entities
+    );
+}
