@@ -334,3 +334,200 @@ fn broker_outage_loses_nothing_and_sigterm_exits_cleanly() {
         records.len() - expected.len()
     );
 }
+
+/// The same article in a main and a section feed (there without guid and
+/// with tracking parameters) is one event listing both feeds; a changed
+/// title is one `item.updated`; a feed still listing the old version and an
+/// unchanged re-listing publish nothing.
+fn dedup_across_feeds_and_updates(state: &str) {
+    let brokers = brokers();
+    let topic = unique("dedup");
+    let server = FeedServer::start();
+    let a = "https://arabic.rt.com/world/100-a/";
+    let main_items = |title_a: &str| {
+        vec![
+            (
+                a.to_string(),
+                title_a.to_string(),
+                "قال بوتين في موسكو إن التجارة ارتفعت بنسبة 5%.".to_string(),
+            ),
+            (
+                "https://arabic.rt.com/world/101-b/".into(),
+                "خبر ب".into(),
+                "نص ب عن مصر.".into(),
+            ),
+        ]
+    };
+    server.set("/main.xml", Route::xml(rss(&main_items("خبر أ"))));
+    let section = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>قسم</title><language>ar</language>\
+        <item><title>خبر أ</title><link>https://arabic.rt.com/world/100-a/?utm_source=rss&amp;utm_medium=section&amp;fbclid=x</link>\
+        <description>قال بوتين في موسكو إن التجارة ارتفعت بنسبة 5%.</description></item>\
+        <item><title>خبر ج</title><guid>https://arabic.rt.com/world/102-c/</guid><description>نص ج.</description></item>\
+        </channel></rss>";
+    server.set("/section.xml", Route::xml(section.as_bytes().to_vec()));
+    let khabar = Khabar::new(
+        &[server.url("/main.xml"), server.url("/section.xml")],
+        state,
+    );
+
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "{stderr}");
+    let first = read_topic(&brokers, &topic);
+    let keys: Vec<&str> = first.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(first.len(), 3, "A, B and C once each: {keys:?}");
+    let a_key = a.trim_end_matches('/');
+    let a1 = &first
+        .iter()
+        .find(|r| r.key == a_key)
+        .expect("A published")
+        .value;
+    let feeds: HashSet<&str> = a1["feeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        feeds,
+        HashSet::from([
+            server.url("/main.xml").as_str(),
+            server.url("/section.xml").as_str()
+        ])
+    );
+    assert_eq!(a1["version"], 1);
+
+    // The title changes in the main feed; the section still lists the old one.
+    server.set("/main.xml", Route::xml(rss(&main_items("خبر أ — محدث"))));
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "{stderr}");
+    let second = read_topic(&brokers, &topic);
+    assert_eq!(second.len(), 4, "exactly one more event: {stderr}");
+    let update = &second
+        .iter()
+        .find(|r| r.key == a_key && r.value["version"] == 2)
+        .expect("A v2")
+        .value;
+    assert_eq!(update["event_type"], "item.updated");
+    assert_eq!(update["previous_event_id"], a1["event_id"]);
+    assert_eq!(update["title"], "خبر أ — محدث");
+    assert_ne!(update["event_id"], a1["event_id"]);
+
+    // Nothing changed since: nothing published, on the embedded or shared state alike.
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(topic_len(&brokers, &topic), 4);
+}
+
+#[test]
+fn dedup_and_updates_with_embedded_state() {
+    dedup_across_feeds_and_updates("");
+}
+
+#[test]
+fn dedup_and_updates_with_redis_state() {
+    let prefix = unique("redis");
+    dedup_across_feeds_and_updates(&format!("[state]\nbackend = \"redis\"\nredis_url = \"redis://127.0.0.1:6379/\"\nredis_prefix = \"{prefix}:\"\n"));
+}
+
+fn pseudo_random(below: u64) -> u64 {
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    (n ^ (n >> 7)).wrapping_mul(0x9E37_79B9_7F4A_7C15) % below
+}
+
+fn sigkill(child: &mut std::process::Child) {
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+}
+
+/// Killed with SIGKILL at random moments, 20 times, while the feed keeps
+/// gaining items: nothing is lost, and every repeat carries the same
+/// event_id. Then SIGTERM restarts: no repeats at all.
+#[test]
+fn crashes_lose_nothing_and_repeat_only_with_the_same_event_id() {
+    let brokers = brokers();
+    let server = FeedServer::start();
+    let extra = "[kafka]\nmessage_timeout = \"10s\"\n[shutdown]\ntimeout = \"15s\"\n";
+
+    // SIGKILL at random moments.
+    let topic = unique("crash");
+    let khabar = Khabar::new(&[server.url("/feed.xml")], extra);
+    let mut total = 0;
+    for round in 0..20 {
+        total += 3;
+        server.set("/feed.xml", Route::xml(rss(&synthetic(0..total))));
+        let mut child = khabar.spawn(&brokers, &topic);
+        // The kill moment is the experiment's random variable, not a wait for a result.
+        std::thread::sleep(Duration::from_millis(150 + pseudo_random(1200)));
+        sigkill(&mut child);
+        eprintln!("crash round {round}: killed");
+    }
+    let mut child = khabar.spawn(&brokers, &topic);
+    let expected: HashSet<String> = synthetic(0..total)
+        .iter()
+        .map(|(g, _, _)| g.trim_end_matches('/').to_string())
+        .collect();
+    wait_for(
+        "every item after the crashes",
+        Duration::from_secs(120),
+        || {
+            try_read_topic(&brokers, &topic)
+                .is_ok_and(|r| r.iter().map(|x| x.key.clone()).collect::<HashSet<_>>() == expected)
+        },
+    );
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
+    let records = read_topic(&brokers, &topic);
+    let mut ids: HashMap<(String, u64), HashSet<String>> = HashMap::new();
+    for r in &records {
+        let key = (r.key.clone(), r.value["version"].as_u64().unwrap());
+        ids.entry(key)
+            .or_default()
+            .insert(r.value["event_id"].as_str().unwrap().to_string());
+    }
+    for (k, v) in &ids {
+        assert_eq!(
+            v.len(),
+            1,
+            "repeats of {k:?} carry different event_ids: {v:?}"
+        );
+    }
+    eprintln!(
+        "crash test: {} items, {} records, {} repeats after 20 SIGKILLs",
+        expected.len(),
+        records.len(),
+        records.len() - ids.len()
+    );
+
+    // SIGTERM: each restart finishes what it started; no repeats.
+    let topic = unique("term");
+    let khabar = Khabar::new(&[server.url("/feed.xml")], extra);
+    for round in 0..5 {
+        let n = total + 2 * (round + 1);
+        server.set("/feed.xml", Route::xml(rss(&synthetic(0..n))));
+        let mut child = khabar.spawn(&brokers, &topic);
+        std::thread::sleep(Duration::from_millis(150 + pseudo_random(1200)));
+        sigterm(&child);
+        assert_eq!(
+            child.wait().unwrap().code(),
+            Some(0),
+            "round {round}: {}",
+            khabar.log()
+        );
+    }
+    let mut child = khabar.spawn(&brokers, &topic);
+    let n = total + 10;
+    wait_for(
+        "every item after the SIGTERM restarts",
+        Duration::from_secs(120),
+        || topic_len(&brokers, &topic) >= n as i64,
+    );
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let records = read_topic(&brokers, &topic);
+    let keys: HashSet<String> = records.iter().map(|r| r.key.clone()).collect();
+    assert_eq!(keys.len(), n, "none lost");
+    assert_eq!(records.len(), n, "SIGTERM restarts produce no repeats");
+}

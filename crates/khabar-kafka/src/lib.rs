@@ -25,8 +25,8 @@ use rdkafka::config::ClientConfig;
 use rdkafka::error::{KafkaError as RdError, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
-use std::collections::BTreeMap;
-use std::sync::{Arc, RwLock};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 /// Producer and topic settings.
@@ -110,6 +110,8 @@ pub struct KafkaSink {
     /// leave an idempotent producer stuck (see [`needs_new_producer`]).
     current: Arc<RwLock<(u64, FutureProducer)>>,
     config: KafkaConfig,
+    /// Topics known to exist; others are checked or created on first use.
+    known_topics: Arc<Mutex<HashSet<String>>>,
 }
 
 impl std::fmt::Debug for KafkaSink {
@@ -129,6 +131,7 @@ impl KafkaSink {
         Ok(Self {
             current: Arc::new(RwLock::new((0, producer))),
             config: config.clone(),
+            known_topics: Arc::default(),
         })
     }
 
@@ -140,67 +143,75 @@ impl KafkaSink {
     /// Make sure the topics exist: create the missing ones when allowed,
     /// otherwise say which are missing.
     pub async fn ensure_topics(&self, topics: &[String]) -> Result<(), KafkaError> {
-        let timeout = Duration::from_secs(30);
-        if !self.config.create_topics {
-            for topic in topics {
-                let md = self
-                    .producer()
-                    .1
-                    .client()
-                    .fetch_metadata(Some(topic), timeout)
-                    .map_err(|source| KafkaError::Admin {
-                        brokers: self.config.brokers.clone(),
-                        source,
-                    })?;
-                let missing = md
-                    .topics()
-                    .iter()
-                    .all(|t| t.name() != topic || t.error().is_some() || t.partitions().is_empty());
-                if missing {
-                    return Err(KafkaError::MissingTopic {
-                        topic: topic.clone(),
-                    });
-                }
-            }
-            return Ok(());
-        }
-        let admin: AdminClient<DefaultClientContext> = self
-            .config
-            .client_config()
-            .create()
-            .map_err(KafkaError::Client)?;
-        let new: Vec<NewTopic> = topics
-            .iter()
-            .map(|t| {
-                NewTopic::new(
-                    t,
-                    self.config.partitions,
-                    TopicReplication::Fixed(self.config.replication_factor),
-                )
-            })
-            .collect();
-        let opts = AdminOptions::new()
-            .operation_timeout(Some(timeout))
-            .request_timeout(Some(timeout));
-        let results =
-            admin
-                .create_topics(&new, &opts)
-                .await
-                .map_err(|source| KafkaError::Admin {
-                    brokers: self.config.brokers.clone(),
-                    source,
-                })?;
-        for r in results {
-            match r {
-                Ok(topic) => tracing::info!(topic, "created topic"),
-                Err((topic, RDKafkaErrorCode::TopicAlreadyExists)) => {
-                    tracing::debug!(topic, "topic exists")
-                }
-                Err((topic, code)) => return Err(KafkaError::CreateTopic { topic, code }),
-            }
-        }
+        ensure(&self.config, &self.producer().1, topics).await?;
+        let mut known = self.known_topics.lock().unwrap_or_else(|p| p.into_inner());
+        known.extend(topics.iter().cloned());
         Ok(())
     }
+}
+
+/// Check or create `topics`, per `config.create_topics`.
+async fn ensure(
+    config: &KafkaConfig,
+    producer: &FutureProducer,
+    topics: &[String],
+) -> Result<(), KafkaError> {
+    let timeout = Duration::from_secs(30);
+    if !config.create_topics {
+        for topic in topics {
+            let md = producer
+                .client()
+                .fetch_metadata(Some(topic), timeout)
+                .map_err(|source| KafkaError::Admin {
+                    brokers: config.brokers.clone(),
+                    source,
+                })?;
+            let missing = md
+                .topics()
+                .iter()
+                .all(|t| t.name() != topic || t.error().is_some() || t.partitions().is_empty());
+            if missing {
+                return Err(KafkaError::MissingTopic {
+                    topic: topic.clone(),
+                });
+            }
+        }
+        return Ok(());
+    }
+    let admin: AdminClient<DefaultClientContext> = config
+        .client_config()
+        .create()
+        .map_err(KafkaError::Client)?;
+    let new: Vec<NewTopic> = topics
+        .iter()
+        .map(|t| {
+            NewTopic::new(
+                t,
+                config.partitions,
+                TopicReplication::Fixed(config.replication_factor),
+            )
+        })
+        .collect();
+    let opts = AdminOptions::new()
+        .operation_timeout(Some(timeout))
+        .request_timeout(Some(timeout));
+    let results = admin
+        .create_topics(&new, &opts)
+        .await
+        .map_err(|source| KafkaError::Admin {
+            brokers: config.brokers.clone(),
+            source,
+        })?;
+    for r in results {
+        match r {
+            Ok(topic) => tracing::info!(topic, "created topic"),
+            Err((topic, RDKafkaErrorCode::TopicAlreadyExists)) => {
+                tracing::debug!(topic, "topic exists")
+            }
+            Err((topic, code)) => return Err(KafkaError::CreateTopic { topic, code }),
+        }
+    }
+    Ok(())
 }
 
 /// Error codes after which resending the same record cannot succeed.
@@ -274,7 +285,36 @@ impl Sink for KafkaSink {
         let (generation, producer) = self.producer();
         let current = Arc::clone(&self.current);
         let config = self.config.clone();
+        let known_topics = Arc::clone(&self.known_topics);
         Box::pin(async move {
+            // A routed topic seen for the first time: check or create it.
+            let known = known_topics
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(&msg.topic);
+            if !known {
+                let topics = [msg.topic.clone()];
+                match ensure(&config, &producer, &topics).await {
+                    Ok(()) => {
+                        known_topics
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .insert(msg.topic.clone());
+                    }
+                    Err(e @ (KafkaError::CreateTopic { .. } | KafkaError::MissingTopic { .. })) => {
+                        return Err(DeliveryError {
+                            permanent: true,
+                            message: e.to_string(),
+                        });
+                    }
+                    Err(e) => {
+                        return Err(DeliveryError {
+                            permanent: false,
+                            message: e.to_string(),
+                        })
+                    }
+                }
+            }
             let mut headers = OwnedHeaders::new_with_capacity(msg.headers.len());
             for (k, v) in &msg.headers {
                 headers = headers.insert(Header {

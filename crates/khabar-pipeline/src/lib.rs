@@ -58,12 +58,53 @@ impl FeedSpec {
 /// Pipeline settings.
 #[derive(Debug, Clone)]
 pub struct PipelineConfig {
+    /// Default topic; `{lang}` is replaced by the event's language.
     pub topic: String,
+    /// Routing rules, first match wins; the default topic otherwise.
+    pub routes: Vec<TopicRoute>,
     pub dead_letter_topic: String,
     /// Fetches in flight at once, across all feeds.
     pub max_concurrent_fetches: usize,
     /// Longest wait between polls of a failing feed.
     pub max_backoff: Duration,
+}
+
+/// A routing rule: every condition given must hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicRoute {
+    /// Feed URL the item was found in.
+    pub feed: Option<String>,
+    /// Language of the item (`ar`, `en`, ...).
+    pub lang: Option<String>,
+    /// One of the item's categories.
+    pub category: Option<String>,
+    /// Topic; `{lang}` is replaced by the event's language.
+    pub topic: String,
+}
+
+impl PipelineConfig {
+    /// The topic an event goes to.
+    pub fn topic_for(&self, event: &Event) -> String {
+        let matches = |r: &&TopicRoute| {
+            r.feed.as_ref().is_none_or(|f| event.feeds.contains(f))
+                && r.lang.as_ref().is_none_or(|l| *l == event.lang)
+                && r.category
+                    .as_ref()
+                    .is_none_or(|c| event.categories.contains(c))
+        };
+        let template = self
+            .routes
+            .iter()
+            .find(matches)
+            .map_or(&self.topic, |r| &r.topic);
+        let lang: String = event
+            .lang
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        template.replace("{lang}", if lang.is_empty() { "und" } else { &lang })
+    }
 }
 
 /// Why one poll of one feed did not complete.
@@ -363,10 +404,7 @@ impl Pipeline {
                 .map(|&b| batches[b].feed_ref.url.clone())
                 .collect();
             let fetched_at = batches[in_batches[0]].fetched_at;
-            if let Some(p) = prev
-                .as_ref()
-                .filter(|p| p.content_hash == content_hash(&item))
-            {
+            if let Some(p) = prev.as_ref().filter(|p| p.knows(&content_hash(&item))) {
                 // Unchanged: publish nothing. Remember feeds it is newly
                 // listed in, and refresh retention now and then.
                 let new_feeds: Vec<String> =
@@ -555,9 +593,10 @@ impl Pipeline {
             first_seen: prev.map_or(w.fetched_at.timestamp(), |p| p.first_seen),
             feeds: event.feeds.clone(),
             last_seen: w.fetched_at.timestamp(),
+            previous_hashes: history(prev),
         };
         let msg = OutMessage {
-            topic: self.config.topic.clone(),
+            topic: self.config.topic_for(&event),
             key: event.item_id.clone(),
             payload: event.to_json(),
             headers: event.headers(),
@@ -619,6 +658,7 @@ impl Pipeline {
                     first_seen: prev.map_or(w.fetched_at.timestamp(), |p| p.first_seen),
                     feeds: w.feeds.clone(),
                     last_seen: w.fetched_at.timestamp(),
+                    previous_hashes: history(prev),
                 },
             },
             Err(e) => Outcome::Failed(format!(
@@ -627,6 +667,17 @@ impl Pipeline {
             )),
         }
     }
+}
+
+/// Content hashes an item has had before its next version.
+fn history(prev: Option<&SeenItem>) -> Vec<String> {
+    const KEEP: usize = 8;
+    let Some(p) = prev else { return Vec::new() };
+    let mut h = p.previous_hashes.clone();
+    h.push(p.content_hash.clone());
+    let excess = h.len().saturating_sub(KEEP);
+    h.drain(..excess);
+    h
 }
 
 /// One fetched and parsed feed response.
@@ -695,6 +746,45 @@ impl PollReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn routing_first_match_then_default_with_lang() {
+        let item = Item {
+            item_id: "i".into(),
+            title: "t".into(),
+            summary: String::new(),
+            url: None,
+            published: None,
+            categories: vec!["رياضة".into()],
+            lang: Some("ar".into()),
+        };
+        let feed = FeedRef {
+            url: "https://x/sport".into(),
+            title: None,
+        };
+        let ev = Event::created(&item, feed, Extraction::default(), Utc::now());
+        let mut cfg = PipelineConfig {
+            topic: "news.{lang}".into(),
+            routes: vec![],
+            dead_letter_topic: "dlq".into(),
+            max_concurrent_fetches: 1,
+            max_backoff: Duration::from_secs(1),
+        };
+        assert_eq!(cfg.topic_for(&ev), "news.ar");
+        cfg.routes = vec![
+            TopicRoute {
+                lang: Some("en".into()),
+                topic: "english".into(),
+                ..Default::default()
+            },
+            TopicRoute {
+                category: Some("رياضة".into()),
+                topic: "sport.{lang}".into(),
+                ..Default::default()
+            },
+        ];
+        assert_eq!(cfg.topic_for(&ev), "sport.ar");
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

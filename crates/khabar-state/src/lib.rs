@@ -13,7 +13,7 @@
 //! let store = RedbStore::open(dir.path()).unwrap();
 //! assert!(store.get_item("a").unwrap().is_none());
 //! let seen = SeenItem { content_hash: "h".into(), version: 1, event_id: "e".into(),
-//!                       first_seen: 0, feeds: vec!["f".into()], last_seen: 0 };
+//!                       first_seen: 0, feeds: vec!["f".into()], last_seen: 0, previous_hashes: vec![] };
 //! store.put_items(&[("a".into(), seen.clone())]).unwrap();
 //! assert_eq!(store.get_item("a").unwrap(), Some(seen));
 //! ```
@@ -27,7 +27,7 @@ mod redis_store;
 pub use redis_store::RedisStore;
 
 /// The stored record of a published item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SeenItem {
     /// Hash of the title and text last published.
     pub content_hash: String,
@@ -42,6 +42,17 @@ pub struct SeenItem {
     /// Unix seconds when last seen in a feed; retention counts from here.
     #[serde(default)]
     pub last_seen: i64,
+    /// Content hashes of earlier versions (newest last, a few at most): a
+    /// feed still listing an old version is a stale re-listing, not an update.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_hashes: Vec<String>,
+}
+
+impl SeenItem {
+    /// Whether `hash` is this version's content or an earlier one's.
+    pub fn knows(&self, hash: &str) -> bool {
+        self.content_hash == hash || self.previous_hashes.iter().any(|h| h == hash)
+    }
 }
 
 /// Errors of the state backends.
@@ -244,6 +255,7 @@ mod tests {
             first_seen: 100,
             feeds: vec!["a".into()],
             last_seen: 100,
+            previous_hashes: vec![],
         };
         let new = SeenItem {
             content_hash: "h2".into(),
@@ -252,6 +264,7 @@ mod tests {
             first_seen: 100,
             feeds: vec!["a".into(), "b".into()],
             last_seen: 5_000,
+            previous_hashes: vec!["h1".into()],
         };
         s.put_items(&[
             (id.clone(), old.clone()),
@@ -306,6 +319,7 @@ mod tests {
             first_seen: 7,
             feeds: vec!["f".into()],
             last_seen: 7,
+            previous_hashes: vec![],
         };
         let cursor = FeedCursor {
             etag: Some("\"v1\"".into()),

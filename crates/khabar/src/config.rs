@@ -100,6 +100,26 @@ pub struct KafkaSection {
     /// Extra librdkafka properties, e.g. `"security.protocol" = "SASL_SSL"`.
     #[serde(default)]
     pub properties: BTreeMap<String, String>,
+    /// Routing rules, first match wins; `topic` otherwise. `{lang}` in a
+    /// topic is replaced by the item's language.
+    #[serde(default)]
+    pub routes: Vec<RouteEntry>,
+}
+
+/// One `[[kafka.routes]]` table: every condition given must hold.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteEntry {
+    /// Feed URL the item was found in.
+    #[serde(default)]
+    pub feed: Option<String>,
+    /// Item language (`ar`, `en`, ...).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// One of the item's categories.
+    #[serde(default)]
+    pub category: Option<String>,
+    pub topic: String,
 }
 
 fn default_brokers() -> String {
@@ -387,10 +407,16 @@ impl Config {
     }
 
     pub fn dead_letter_topic(&self) -> String {
-        self.kafka
-            .dead_letter_topic
-            .clone()
-            .unwrap_or_else(|| format!("{}.dead-letter", self.kafka.topic))
+        self.kafka.dead_letter_topic.clone().unwrap_or_else(|| {
+            match self.kafka.topic.split_once('{') {
+                // A templated topic ("news.{lang}"): one dead-letter topic for all.
+                Some((stem, _)) => format!(
+                    "{}dead-letter",
+                    stem.trim_end_matches('.').to_string() + "."
+                ),
+                None => format!("{}.dead-letter", self.kafka.topic),
+            }
+        })
     }
 }
 

@@ -14,7 +14,7 @@ use khabar_core::Sink;
 use khabar_extract::Extractor;
 use khabar_fetch::{Fetcher, FetcherConfig};
 use khabar_kafka::{KafkaConfig, KafkaSink};
-use khabar_pipeline::{FeedSpec, Pipeline, PipelineConfig, Summary};
+use khabar_pipeline::{FeedSpec, Pipeline, PipelineConfig, Summary, TopicRoute};
 use khabar_state::{MemoryStore, RedbStore, RedisStore, StateStore};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -75,7 +75,12 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
                 properties: cfg.kafka.properties.clone(),
             };
             let sink = KafkaSink::new(&kcfg)?;
-            let topics = [cfg.kafka.topic.clone(), dead_letter_topic.clone()];
+            // Fixed topics are checked or created now; templated and routed
+            // ones on first use.
+            let topics: Vec<String> = [cfg.kafka.topic.clone(), dead_letter_topic.clone()]
+                .into_iter()
+                .filter(|t| !t.contains('{'))
+                .collect();
             ensure_topics(&sink, &topics, args.once, &cancel).await?;
             Arc::new(sink)
         }
@@ -96,6 +101,17 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         sink,
         PipelineConfig {
             topic: cfg.kafka.topic.clone(),
+            routes: cfg
+                .kafka
+                .routes
+                .iter()
+                .map(|r| TopicRoute {
+                    feed: r.feed.clone(),
+                    lang: r.lang.clone(),
+                    category: r.category.clone(),
+                    topic: r.topic.clone(),
+                })
+                .collect(),
             dead_letter_topic,
             max_concurrent_fetches: cfg.fetch.concurrency,
             max_backoff: cfg.fetch.max_backoff,
