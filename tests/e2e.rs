@@ -531,3 +531,108 @@ fn crashes_lose_nothing_and_repeat_only_with_the_same_event_id() {
     assert_eq!(keys.len(), n, "none lost");
     assert_eq!(records.len(), n, "SIGTERM restarts produce no repeats");
 }
+
+const STORY: &str = "قرر تحالف أوبك+ خلال اجتماع عقده عبر الفيديو تمديد التخفيضات الطوعية البالغة 2.2 مليون برميل يوميا حتى نهاية يونيو المقبل، على أن تبدأ زيادة تدريجية للإمدادات اعتبارا من يوليو 2025. وقال نائب رئيس الوزراء الروسي ألكسندر نوفاك للصحفيين إن روسيا ستواصل خفض إنتاجها بواقع 471 ألف برميل يوميا، مشيرا إلى أن إنتاج بلاده بلغ نحو 9 ملايين برميل في اليوم خلال فبراير الماضي. من جهته، أكد وزير الطاقة السعودي الأمير عبد العزيز بن سلمان أن المملكة ستبقي إنتاجها قرب 9 ملايين برميل يوميا.";
+
+fn near_duplicates(mode: &str) -> (Vec<Record>, String) {
+    let brokers = brokers();
+    let topic = unique(&format!("neardup-{mode}"));
+    let server = FeedServer::start();
+    let original = vec![(
+        "https://arabic.rt.com/business/1-opec/".to_string(),
+        "أوبك+ تمدد التخفيضات".to_string(),
+        STORY.to_string(),
+    )];
+    // The same story syndicated elsewhere: other URL and title, other digits, a credit line.
+    let copy_text = STORY.replace("2.2", "٢٫٢").replace("471", "٤٧١") + " المصدر: وكالات";
+    let copy = vec![
+        (
+            "https://news.example.org/2024/opec-cuts".to_string(),
+            "تمديد تخفيضات أوبك بلس".to_string(),
+            copy_text,
+        ),
+        (
+            "https://news.example.org/2024/other".to_string(),
+            "خبر آخر".to_string(),
+            synthetic(7..8)[0].2.repeat(3),
+        ),
+    ];
+    server.set("/rt.xml", Route::xml(rss(&original)));
+    server.set("/agency.xml", Route::xml(rss(&copy)));
+    let khabar = Khabar::new(
+        &[server.url("/rt.xml"), server.url("/agency.xml")],
+        &format!("[dedup]\nnear_duplicates = \"{mode}\"\n"),
+    );
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 0, "{stderr}");
+    (read_topic(&brokers, &topic), stderr)
+}
+
+#[test]
+fn near_duplicates_are_marked_or_suppressed() {
+    let (marked, _) = near_duplicates("mark");
+    assert_eq!(marked.len(), 3);
+    let dup = marked
+        .iter()
+        .find(|r| r.key == "https://news.example.org/2024/opec-cuts")
+        .expect("copy published");
+    let originals: Vec<&Record> = marked.iter().filter(|r| r.key != dup.key).collect();
+    assert!(
+        originals.iter().all(|r| r.value["duplicate_of"].is_null()),
+        "only the copy is marked"
+    );
+    assert_eq!(
+        dup.value["duplicate_of"],
+        "https://arabic.rt.com/business/1-opec"
+    );
+
+    let (suppressed, stderr) = near_duplicates("suppress");
+    let keys: HashSet<&str> = suppressed.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        HashSet::from([
+            "https://arabic.rt.com/business/1-opec",
+            "https://news.example.org/2024/other"
+        ]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 near-duplicate(s) suppressed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn moved_feeds_follow_and_gone_feeds_stop() {
+    let brokers = brokers();
+    let topic = unique("moved");
+    let server = FeedServer::start();
+    server.set("/old.xml", Route::redirect(301, &server.url("/new.xml")));
+    server.set("/new.xml", Route::xml(rss(&synthetic(0..2))));
+    server.set("/gone.xml", Route::status(410));
+    let khabar = Khabar::new(&[server.url("/old.xml"), server.url("/gone.xml")], "");
+
+    let (code, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(code, 1, "a gone feed is reported:\n{stderr}");
+    assert!(stderr.contains("gone.xml"), "{stderr}");
+    assert_eq!(
+        topic_len(&brokers, &topic),
+        2,
+        "the moved feed's items are published"
+    );
+    let (old_hits, gone_hits) = (server.hits("/old.xml"), server.hits("/gone.xml"));
+
+    server.set("/new.xml", Route::xml(rss(&synthetic(0..3))));
+    let (_, stderr) = khabar.once(&brokers, &topic);
+    assert_eq!(
+        server.hits("/old.xml"),
+        old_hits,
+        "the moved feed is polled at its new URL"
+    );
+    assert_eq!(
+        server.hits("/gone.xml"),
+        gone_hits,
+        "a gone feed is not polled again:\n{stderr}"
+    );
+    assert_eq!(topic_len(&brokers, &topic), 3);
+}

@@ -67,6 +67,7 @@ pub struct Route {
     pub body: Vec<u8>,
     pub content_type: String,
     pub etag: Option<String>,
+    pub location: Option<String>,
 }
 
 impl Route {
@@ -77,14 +78,23 @@ impl Route {
             body,
             content_type: "application/rss+xml".into(),
             etag,
+            location: None,
         }
     }
+    pub fn redirect(status: u16, to: &str) -> Self {
+        Route {
+            location: Some(to.to_string()),
+            ..Route::status(status)
+        }
+    }
+
     pub fn status(status: u16) -> Self {
         Route {
             status,
             body: b"error".to_vec(),
             content_type: "text/plain".into(),
             etag: None,
+            location: None,
         }
     }
 }
@@ -194,6 +204,9 @@ fn serve(
                 ));
                 &route.body
             };
+        if let Some(l) = &route.location {
+            head.push_str(&format!("Location: {l}\r\n"));
+        }
         if let Some(e) = &route.etag {
             head.push_str(&format!("ETag: {e}\r\n"));
         }
@@ -298,29 +311,27 @@ pub fn try_read_topic(brokers: &str, topic: &str) -> Result<Vec<Record>, String>
         .set("enable.auto.commit", "false")
         .set("enable.partition.eof", "true")
         .create()
-        .expect("consumer");
+        .map_err(|e| format!("consumer: {e}"))?;
     let timeout = Duration::from_secs(15);
     let md = consumer
         .fetch_metadata(Some(topic), timeout)
-        .expect("metadata");
+        .map_err(|e| format!("metadata: {e}"))?;
     let t = md
         .topics()
         .iter()
         .find(|t| t.name() == topic)
-        .expect("topic in metadata");
-    assert!(
-        t.error().is_none(),
-        "topic {topic} missing: {:?}",
-        t.error()
-    );
+        .ok_or_else(|| format!("topic {topic} not in metadata"))?;
+    if let Some(e) = t.error() {
+        return Err(format!("topic {topic} missing: {e:?}"));
+    }
     let mut tpl = TopicPartitionList::new();
     let mut at_end: HashMap<i32, bool> = HashMap::new();
     for p in t.partitions() {
         tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
-            .unwrap();
+            .map_err(|e| e.to_string())?;
         at_end.insert(p.id(), false);
     }
-    consumer.assign(&tpl).expect("assign");
+    consumer.assign(&tpl).map_err(|e| format!("assign: {e}"))?;
     let mut out = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(60);
     while at_end.values().any(|e| !e) {

@@ -85,6 +85,12 @@ pub struct Extraction {
 pub struct FeedCursor {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Where a permanent redirect (301/308) moved the feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<String>,
+    /// The server answered 410 Gone: the feed is disabled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gone: bool,
 }
 
 /// One feed entry after parsing, before enrichment.

@@ -58,6 +58,8 @@ pub struct Event {
     pub lang: String,
     pub categories: Vec<String>,
     pub content_hash: String,
+    /// The earlier item this one near-duplicates (same story, another URL).
+    pub duplicate_of: Option<String>,
     pub entities: Vec<Entity>,
     pub figures: Vec<Figure>,
 }
@@ -120,6 +122,7 @@ impl Event {
             lang,
             categories: item.categories.clone(),
             content_hash,
+            duplicate_of: None,
             entities: extraction.entities,
             figures: extraction.figures,
         }

@@ -1,10 +1,20 @@
 //! Charset detection and transcoding to UTF-8, before XML parsing.
 //!
-//! Trust order: byte-order mark, then the HTTP `Content-Type` charset, then
-//! the XML declaration. Bytes that are already valid UTF-8 with no BOM and no
-//! contrary HTTP charset are passed through untouched.
+//! 1. A byte-order mark decides.
+//! 2. A label that is not ASCII-compatible (UTF-16, ISO-2022-JP) decides.
+//! 3. Bytes that are valid UTF-8 are UTF-8, whatever the labels say: text in
+//!    a legacy encoding with any non-ASCII byte is almost never valid UTF-8,
+//!    so a contrary label is a server misconfiguration (the common one:
+//!    `charset=iso-8859-1` on a UTF-8 feed), and pure ASCII reads the same
+//!    in every ASCII-compatible encoding.
+//! 4. Otherwise the first label that is not UTF-8 decides: the HTTP
+//!    `Content-Type` charset, then the XML declaration.
+//! 5. Unlabelled (or only UTF-8-labelled) bytes that are not UTF-8: mostly
+//!    UTF-8 with a few broken sequences stays UTF-8 (lossy); otherwise the
+//!    bytes are sniffed as windows-1256 when they read as Arabic, else
+//!    windows-1252, the web's default legacy encoding.
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252, WINDOWS_1256};
 use std::borrow::Cow;
 
 /// Decode `bytes` to UTF-8 text and rewrite the XML declaration to say so.
@@ -19,28 +29,49 @@ pub fn decode_to_utf8<'a>(
     }
     let http = content_type
         .and_then(charset_param)
-        .and_then(|l| Encoding::for_label(l.as_bytes()));
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()));
     let declared = xml_declared_encoding(bytes).and_then(|l| Encoding::for_label(l.as_bytes()));
-    let enc = match (http, declared) {
-        (Some(h), _) => h,
-        (None, Some(d)) => d,
-        (None, None) => UTF_8,
-    };
-    if enc == UTF_8
-        || (http.is_none() && std::str::from_utf8(bytes).is_ok() && !is_single_byte_arabic(enc))
-    {
-        if let Ok(s) = std::str::from_utf8(bytes) {
-            return (fix_declaration(Cow::Borrowed(s)), UTF_8.name());
+    let enc = match http {
+        Some(h) if !h.is_ascii_compatible() => h,
+        _ => {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return (fix_declaration(Cow::Borrowed(s)), UTF_8.name());
+            }
+            [http, declared]
+                .into_iter()
+                .flatten()
+                .find(|e| *e != UTF_8 && e.is_ascii_compatible())
+                .unwrap_or_else(|| sniff_unlabelled(bytes))
         }
-    }
+    };
     let (text, _, _) = enc.decode(bytes);
     (fix_declaration(text), enc.name())
 }
 
-/// Legacy Arabic encodings: an all-ASCII feed declared as one of them is still
-/// valid UTF-8, but any Arabic byte in it is not, so trust the declaration.
-fn is_single_byte_arabic(enc: &'static Encoding) -> bool {
-    enc == encoding_rs::WINDOWS_1256 || enc == encoding_rs::ISO_8859_6
+/// For bytes that are not valid UTF-8 and carry no other label.
+fn sniff_unlabelled(bytes: &[u8]) -> &'static Encoding {
+    let (mut utf8_chars, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_chars += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if utf8_chars >= invalid {
+        return UTF_8;
+    }
+    let (text, _) = WINDOWS_1256.decode_without_bom_handling(bytes);
+    let (mut arabic, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if arabic >= 9 * other {
+        WINDOWS_1256
+    } else {
+        WINDOWS_1252
+    }
 }
 
 fn charset_param(content_type: &str) -> Option<String> {
@@ -122,10 +153,56 @@ mod tests {
     }
 
     #[test]
-    fn wrong_http_charset_on_utf8_bytes_is_trusted_as_declared() {
-        // A server claiming latin1 for UTF-8 bytes: we follow the header, as
-        // browsers do; the text is still valid (if mojibake) and nothing panics.
-        let (text, _) = decode_to_utf8("<t>é</t>".as_bytes(), Some("text/xml; charset=iso-8859-1"));
-        assert!(text.starts_with("<t>"));
+    fn wrong_charset_labels_on_utf8_bytes_are_overruled() {
+        // Apache's default latin1 on a UTF-8 feed.
+        let (text, enc) = decode_to_utf8(
+            "<t>é قطر</t>".as_bytes(),
+            Some("text/xml; charset=iso-8859-1"),
+        );
+        assert_eq!((text.as_ref(), enc), ("<t>é قطر</t>", "UTF-8"));
+        let doc = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><t>قطر</t>";
+        let (text, _) = decode_to_utf8(doc.as_bytes(), None);
+        assert!(text.contains("قطر"), "{text}");
+    }
+
+    #[test]
+    fn utf8_label_on_legacy_bytes_falls_back_to_the_declaration() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256
+            .encode("<?xml version=\"1.0\" encoding=\"windows-1256\"?><t>روسيا</t>");
+        let (text, enc) = decode_to_utf8(&bytes, Some("application/rss+xml; charset=utf-8"));
+        assert_eq!(enc, "windows-1256");
+        assert!(text.contains("روسيا"));
+    }
+
+    #[test]
+    fn unlabelled_legacy_bytes_are_sniffed() {
+        let (arabic, _, _) = encoding_rs::WINDOWS_1256.encode("<t>موسكو تعلن عن اتفاق جديد</t>");
+        let (text, enc) = decode_to_utf8(&arabic, None);
+        assert_eq!(
+            (text.as_ref(), enc),
+            ("<t>موسكو تعلن عن اتفاق جديد</t>", "windows-1256")
+        );
+        let (french, _, _) = encoding_rs::WINDOWS_1252.encode("<t>Élysée, déclaré</t>");
+        let (text, enc) = decode_to_utf8(&french, None);
+        assert_eq!(
+            (text.as_ref(), enc),
+            ("<t>Élysée, déclaré</t>", "windows-1252")
+        );
+        // Mostly UTF-8 with one broken byte stays UTF-8.
+        let mut broken = "<t>قطر وعمان</t>".as_bytes().to_vec();
+        broken.insert(5, 0xFF);
+        let (text, enc) = decode_to_utf8(&broken, None);
+        assert_eq!(enc, "UTF-8");
+        assert!(text.contains("وعمان"));
+    }
+
+    #[test]
+    fn utf16_label_without_bom() {
+        let bytes: Vec<u8> = "<t>x</t>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let (text, enc) = decode_to_utf8(&bytes, Some("text/xml; charset=utf-16le"));
+        assert_eq!((text.as_ref(), enc), ("<t>x</t>", "UTF-16LE"));
     }
 }

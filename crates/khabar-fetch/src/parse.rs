@@ -1,8 +1,10 @@
 //! Feed bytes → items. Pure: no I/O, no clock.
 
-use crate::{charset::decode_to_utf8, html::html_to_text, FetchError};
-use chrono::{DateTime, Utc};
+use crate::{charset::decode_to_utf8, dates::parse_date, html::html_to_text, FetchError};
 use khabar_core::{ids, Item};
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use std::time::Duration;
 
 /// A parsed feed: its own metadata and its items, in feed order, with
 /// duplicate ids within the feed dropped.
@@ -12,6 +14,10 @@ pub struct ParsedFeed {
     pub lang: Option<String>,
     /// RSS `<ttl>` in minutes, a hint for the scheduler.
     pub ttl_minutes: Option<u32>,
+    /// How often the publisher says the feed changes: the longer of RSS
+    /// `<ttl>` and the syndication module's `sy:updatePeriod` /
+    /// `sy:updateFrequency`. A floor for [`crate::next_interval`].
+    pub update_hint: Option<Duration>,
     /// The encoding the bytes were decoded from.
     pub encoding: &'static str,
     pub items: Vec<Item>,
@@ -22,6 +28,10 @@ pub struct ParsedFeed {
 const NO_ID: &str = "khabar:no-id";
 
 /// Parse feed bytes (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into items.
+///
+/// Entities declared in a DTD are never expanded and external entities
+/// never fetched (the XML parser does not implement either), so a
+/// "billion laughs" or XXE document cannot blow up memory or read files.
 pub fn parse_feed(
     bytes: &[u8],
     content_type: Option<&str>,
@@ -30,7 +40,7 @@ pub fn parse_feed(
     let (text, encoding) = decode_to_utf8(bytes, content_type);
     let parser = feed_rs::parser::Builder::new()
         .id_generator(|_, _, _| NO_ID.to_string())
-        .timestamp_parser(parse_loose_date)
+        .timestamp_parser(parse_date)
         .build();
     let feed = parser
         .parse(text.as_bytes())
@@ -87,10 +97,15 @@ pub fn parse_feed(
                 .or_else(|| feed_lang.clone()),
         });
     }
+    let ttl = feed
+        .ttl
+        .filter(|m| *m > 0)
+        .map(|m| Duration::from_secs(u64::from(m) * 60));
     Ok(ParsedFeed {
         title: feed.title.map(|t| html_to_text(&t.content)),
         lang: feed_lang,
         ttl_minutes: feed.ttl,
+        update_hint: ttl.max(syndication_period(&text)),
         encoding,
         items,
     })
@@ -103,30 +118,58 @@ fn short_lang(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Dates in forms feed-rs's strict parsers reject: RFC 2822 variants with
-/// odd zones, RFC 3339 without a zone, plain `YYYY-MM-DD HH:MM:SS`.
-fn parse_loose_date(s: &str) -> Option<DateTime<Utc>> {
-    let s = s.trim();
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.with_timezone(&Utc));
-    }
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.with_timezone(&Utc));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%a, %d %b %Y %H:%M:%S",
-    ] {
-        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(d.and_utc());
+const SYNDICATION_NS: &[u8] = b"http://purl.org/rss/1.0/modules/syndication/";
+
+/// The RSS 1.0 syndication module's period, from the feed's head (before
+/// the first item): `updatePeriod` (hourly, daily, weekly, monthly, yearly;
+/// daily by default) divided by `updateFrequency` (1 by default).
+fn syndication_period(xml: &str) -> Option<Duration> {
+    let mut reader = quick_xml::NsReader::from_str(xml);
+    let mut in_element: Option<&'static str> = None;
+    let (mut period, mut frequency): (Option<String>, Option<String>) = (None, None);
+    loop {
+        match reader.read_resolved_event() {
+            Ok((ResolveResult::Bound(ns), Event::Start(e))) if ns.as_ref() == SYNDICATION_NS => {
+                in_element = match e.local_name().as_ref() {
+                    b"updatePeriod" => Some("period"),
+                    b"updateFrequency" => Some("frequency"),
+                    _ => None,
+                };
+            }
+            Ok((_, Event::Start(e) | Event::Empty(e)))
+                if matches!(e.local_name().as_ref(), b"item" | b"entry") =>
+            {
+                break
+            }
+            Ok((_, Event::Text(t))) => {
+                let text = t.decode().ok().map(|t| t.trim().to_string());
+                match in_element {
+                    Some("period") => period = text,
+                    Some("frequency") => frequency = text,
+                    _ => {}
+                }
+            }
+            Ok((_, Event::End(_))) => in_element = None,
+            Ok((_, Event::Eof)) | Err(_) => break,
+            Ok(_) => {}
         }
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc())
+    if period.is_none() && frequency.is_none() {
+        return None;
+    }
+    let base: u64 = match period.as_deref().unwrap_or("daily") {
+        "hourly" => 3600,
+        "daily" => 86_400,
+        "weekly" => 7 * 86_400,
+        "monthly" => 30 * 86_400,
+        "yearly" => 365 * 86_400,
+        _ => return None,
+    };
+    let frequency: u64 = match frequency {
+        Some(f) => f.parse().ok().filter(|f| *f > 0)?,
+        None => 1,
+    };
+    Some(Duration::from_secs(base / frequency))
 }
 
 #[cfg(test)]
@@ -172,9 +215,92 @@ mod tests {
     }
 
     #[test]
-    fn loose_dates() {
-        assert!(parse_loose_date("2025-03-04 10:15:00").is_some());
-        assert!(parse_loose_date("2025-03-04").is_some());
-        assert!(parse_loose_date("yesterday").is_none());
+    fn update_hints_from_ttl_and_the_syndication_module() {
+        let sy = |head: &str| {
+            let xml = format!(
+                r#"<rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">
+                <channel><title>t</title>{head}<item><title>a</title><link>https://x.com/a</link>
+                <sy:updatePeriod>yearly</sy:updatePeriod></item></channel></rss>"#
+            );
+            parse_feed(xml.as_bytes(), None, "u").unwrap().update_hint
+        };
+        let min = |n: u64| Some(Duration::from_secs(60 * n));
+        assert_eq!(sy(""), None);
+        assert_eq!(sy("<ttl>15</ttl>"), min(15));
+        assert_eq!(sy("<sy:updatePeriod>hourly</sy:updatePeriod>"), min(60));
+        assert_eq!(
+            sy("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>"),
+            min(15)
+        );
+        assert_eq!(
+            sy("<sy:updateFrequency>2</sy:updateFrequency>"),
+            min(12 * 60),
+            "daily by default"
+        );
+        assert_eq!(
+            sy("<ttl>5</ttl><sy:updatePeriod>hourly</sy:updatePeriod>"),
+            min(60),
+            "the longer hint"
+        );
+        assert_eq!(sy("<sy:updatePeriod>fortnightly</sy:updatePeriod>"), None);
+        assert_eq!(sy("<sy:updateFrequency>0</sy:updateFrequency>"), None);
+        // The prefix is whatever the feed binds to the namespace.
+        let rdf = r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+            xmlns="http://purl.org/rss/1.0/" xmlns:s="http://purl.org/rss/1.0/modules/syndication/">
+            <channel rdf:about="https://x.com/"><title>t</title><link>https://x.com/</link>
+            <description>d</description><s:updatePeriod>hourly</s:updatePeriod>
+            <s:updateFrequency>2</s:updateFrequency></channel>
+            <item rdf:about="https://x.com/a"><title>a</title><link>https://x.com/a</link></item>
+            </rdf:RDF>"#;
+        let feed = parse_feed(rdf.as_bytes(), None, "u").unwrap();
+        assert_eq!(feed.update_hint, min(30));
+        assert_eq!(feed.items.len(), 1);
+    }
+
+    #[test]
+    fn item_dates_feed_rs_rejects_use_the_fallback() {
+        let xml = r#"<rss version="2.0"><channel><title>t</title>
+            <item><title>a</title><link>https://x.com/a</link><pubDate>الثلاثاء، 4 مارس 2025 10:15</pubDate></item>
+            <item><title>b</title><link>https://x.com/b</link><pubDate>منذ ساعتين</pubDate></item>
+            <item><title>c</title><link>https://x.com/c</link></item>
+            </channel></rss>"#;
+        let feed = parse_feed(xml.as_bytes(), None, "u").unwrap();
+        let dates: Vec<_> = feed
+            .items
+            .iter()
+            .map(|i| i.published.map(|d| d.to_rfc3339()))
+            .collect();
+        assert_eq!(
+            dates,
+            [Some("2025-03-04T10:15:00+00:00".into()), None, None]
+        );
+    }
+
+    #[test]
+    fn entity_expansion_is_impossible() {
+        // Billion laughs: ten levels of ten-fold expansion, 10^9 "lol"s if
+        // expanded.
+        let mut dtd = String::from("<!ENTITY lol0 \"lol\">");
+        for i in 1..10 {
+            let refs = format!("&lol{};", i - 1).repeat(10);
+            dtd.push_str(&format!("<!ENTITY lol{i} \"{refs}\">"));
+        }
+        let bomb = format!(
+            r#"<?xml version="1.0"?><!DOCTYPE rss [{dtd}]><rss version="2.0"><channel><title>t</title>
+            <item><title>&lol9;</title><link>https://x.com/a</link><description>&lol9;</description></item>
+            </channel></rss>"#
+        );
+        // feed-rs's XML parser (quick-xml) does not process DTD entity
+        // declarations: the references stay literal text, unexpanded.
+        let feed = parse_feed(bomb.as_bytes(), None, "u").unwrap();
+        assert_eq!(feed.items[0].title, "&lol9;");
+        assert_eq!(feed.items[0].summary, "&lol9;");
+        // External entities: never fetched, never read from disk.
+        let xxe = r#"<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <rss version="2.0"><channel><title>t</title><item><title>x&xxe;</title>
+            <link>https://x.com/a</link><description>&xxe;</description></item></channel></rss>"#;
+        let feed = parse_feed(xxe.as_bytes(), None, "u").unwrap();
+        assert_eq!(feed.items[0].title, "x&xxe;");
+        assert_eq!(feed.items[0].summary, "&xxe;");
     }
 }

@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
-use tracing::{info, warn, Instrument};
+use tracing::{error, info, warn, Instrument};
 
 /// One configured feed.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +67,61 @@ pub struct PipelineConfig {
     pub max_concurrent_fetches: usize,
     /// Longest wait between polls of a failing feed.
     pub max_backoff: Duration,
+    pub near_duplicates: NearDupConfig,
+    pub schedule: Schedule,
+}
+
+/// How poll intervals are chosen after a successful poll.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Schedule {
+    pub min_interval: Duration,
+    pub max_interval: Duration,
+    /// Never poll more often than the feed's own hints ask.
+    pub respect_feed_hints: bool,
+    /// Space polls by the feed's observed item rate.
+    pub adaptive: bool,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Self {
+            min_interval: Duration::from_secs(1),
+            max_interval: Duration::from_secs(24 * 3600),
+            respect_feed_hints: true,
+            adaptive: false,
+        }
+    }
+}
+
+/// What to do with an item whose text nearly equals an earlier item's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NearDupMode {
+    /// Do not look.
+    Off,
+    /// Publish it with `duplicate_of` set.
+    Mark,
+    /// Do not publish it (it is remembered as seen).
+    Suppress,
+}
+
+/// Near-duplicate detection settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NearDupConfig {
+    pub mode: NearDupMode,
+    /// SimHash Hamming distance at or below which texts are near-duplicates.
+    pub max_distance: u32,
+    /// Items kept in the in-memory index (warmed from state at start-up).
+    pub capacity: usize,
+}
+
+impl Default for NearDupConfig {
+    fn default() -> Self {
+        Self {
+            mode: NearDupMode::Mark,
+            max_distance: khabar_fingerprint::DEFAULT_MAX_DISTANCE,
+            capacity: 10_000,
+        }
+    }
 }
 
 /// A routing rule: every condition given must hold.
@@ -129,6 +184,7 @@ pub struct Pipeline {
     config: PipelineConfig,
     fetch_slots: Semaphore,
     claims: Mutex<HashSet<String>>,
+    near_dups: Mutex<khabar_fingerprint::NearDupIndex>,
     pub stats: Stats,
 }
 
@@ -176,6 +232,11 @@ enum Outcome {
         seen: SeenItem,
         updated: bool,
     },
+    /// A near-duplicate not published (suppress mode); remembered as seen.
+    Suppressed {
+        item_id: String,
+        seen: SeenItem,
+    },
     DeadLettered {
         item_id: String,
         seen: SeenItem,
@@ -192,6 +253,7 @@ impl Pipeline {
         config: PipelineConfig,
     ) -> Self {
         let slots = config.max_concurrent_fetches.max(1);
+        let capacity = config.near_duplicates.capacity.max(1);
         Self {
             fetcher,
             extractor,
@@ -200,6 +262,7 @@ impl Pipeline {
             config,
             fetch_slots: Semaphore::new(slots),
             claims: Mutex::new(HashSet::new()),
+            near_dups: Mutex::new(khabar_fingerprint::NearDupIndex::new(capacity)),
             stats: Stats::default(),
         }
     }
@@ -243,14 +306,56 @@ impl Pipeline {
     /// progress when it fires is finished (its deliveries awaited), so the
     /// state stays consistent; the caller bounds that with a deadline.
     pub async fn run(self: &Arc<Self>, feeds: &[FeedSpec], cancel: CancellationToken) -> Summary {
+        let (_keep, rx) = tokio::sync::watch::channel(feeds.to_vec());
+        self.run_reloadable(rx, cancel).await
+    }
+
+    /// Like [`Pipeline::run`], following a feed list that may change: added
+    /// feeds start, removed feeds stop (after a poll in flight), feeds whose
+    /// settings changed restart; unchanged feeds keep their loop and state.
+    pub async fn run_reloadable(
+        self: &Arc<Self>,
+        mut feeds: tokio::sync::watch::Receiver<Vec<FeedSpec>>,
+        cancel: CancellationToken,
+    ) -> Summary {
         let mut tasks = tokio::task::JoinSet::new();
-        let n = feeds.len().max(1) as u32;
-        for (i, feed) in feeds.iter().cloned().enumerate() {
-            let this = Arc::clone(self);
-            let cancel = cancel.clone();
-            // Spread the first polls over the shortest of interval and 10 s.
-            let spread = feed.interval.min(Duration::from_secs(10)) * i as u32 / n;
-            tasks.spawn(async move { this.feed_loop(feed, spread, cancel).await });
+        let mut running: HashMap<String, (FeedSpec, CancellationToken)> = HashMap::new();
+        loop {
+            let wanted = feeds.borrow_and_update().clone();
+            let keep: HashSet<&str> = wanted.iter().map(|f| f.url.as_str()).collect();
+            running.retain(|url, (_, token)| {
+                let stays = keep.contains(url.as_str());
+                if !stays {
+                    info!(feed = %url, "feed removed: stopping");
+                    token.cancel();
+                }
+                stays
+            });
+            let n = wanted.len().max(1) as u32;
+            for (i, feed) in wanted.into_iter().enumerate() {
+                if let Some((old, token)) = running.get(&feed.url) {
+                    if *old == feed {
+                        continue;
+                    }
+                    token.cancel();
+                }
+                let token = cancel.child_token();
+                running.insert(feed.url.clone(), (feed.clone(), token.clone()));
+                let this = Arc::clone(self);
+                // Spread first polls over the shortest of interval and 10 s.
+                let spread = feed.interval.min(Duration::from_secs(10)) * i as u32 / n;
+                tasks.spawn(async move { this.feed_loop(feed, spread, token).await });
+            }
+            tokio::select! {
+                _ = cancel.cancelled() => break,
+                changed = feeds.changed() => if changed.is_err() {
+                    // The sender is gone: the list can no longer change.
+                    cancel.cancelled().await;
+                    break;
+                },
+                // Reap finished loops so the set does not grow.
+                Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
+            }
         }
         while tasks.join_next().await.is_some() {}
         self.stats.summary()
@@ -258,6 +363,7 @@ impl Pipeline {
 
     async fn feed_loop(&self, feed: FeedSpec, first_delay: Duration, cancel: CancellationToken) {
         let mut delay = first_delay;
+        let mut interval = feed.interval;
         let mut errors: u32 = 0;
         loop {
             tokio::select! {
@@ -267,10 +373,17 @@ impl Pipeline {
             let span = tracing::info_span!("poll", feed = %feed.url);
             let result = self.poll_feed(&feed).instrument(span).await;
             self.stats.record_poll(&feed.url, &result);
+            if let Err(PipelineError::Fetch(e @ FetchError::Gone { .. })) = &result {
+                error!(feed = %feed.url, error = %e, "feed is gone (410): no longer polled; remove it from the config");
+                return;
+            }
             delay = match &result {
-                Ok(_) => {
+                Ok(report) => {
                     errors = 0;
-                    feed.interval
+                    if let Some(next) = report.next_interval {
+                        interval = next;
+                    }
+                    interval
                 }
                 Err(e) => {
                     errors = errors.saturating_add(1);
@@ -311,17 +424,44 @@ impl Pipeline {
         let cursor = blocking(move || state.get_cursor(&url))
             .await??
             .unwrap_or_default();
+        if cursor.gone {
+            return Err(FetchError::Gone {
+                url: feed.url.clone(),
+            }
+            .into());
+        }
+        let target = cursor.moved_to.clone().unwrap_or_else(|| feed.url.clone());
         let outcome = {
             let _slot = self
                 .fetch_slots
                 .acquire()
                 .await
                 .map_err(|e| PipelineError::Task(e.to_string()))?;
-            self.fetcher.fetch(&feed.url, &cursor).await?
+            self.fetcher.fetch(&target, &cursor).await
         };
         let fetched = match outcome {
-            FetchOutcome::NotModified => return Ok(None),
-            FetchOutcome::Fetched(f) => f,
+            Ok(FetchOutcome::NotModified) => return Ok(None),
+            Ok(FetchOutcome::Fetched(f)) => f,
+            Err(e @ FetchError::Gone { .. }) => {
+                // Remember it, so a restart does not poll it again.
+                let state = Arc::clone(&self.state);
+                let url = feed.url.clone();
+                let gone = FeedCursor {
+                    gone: true,
+                    ..cursor
+                };
+                blocking(move || state.put_cursor(&url, &gone)).await??;
+                return Err(e.into());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut new_cursor = fetched.cursor.clone();
+        new_cursor.moved_to = match &fetched.permanent_redirect {
+            Some(to) => {
+                warn!(feed = %feed.url, moved_to = %to, "feed moved permanently: polling the new URL from now on; update the config");
+                Some(to.clone())
+            }
+            None => cursor.moved_to.clone(),
         };
         let fetched_at = Utc::now();
         let url = feed.url.clone();
@@ -330,14 +470,30 @@ impl Pipeline {
         let parsed =
             blocking(move || khabar_fetch::parse_feed(&body, content_type.as_deref(), &url))
                 .await??;
+        let sched = self.config.schedule;
+        let hints = khabar_fetch::PollHints {
+            feed: parsed.update_hint.filter(|_| sched.respect_feed_hints),
+            http: fetched.cache_hint.filter(|_| sched.respect_feed_hints),
+        };
+        let rate = sched
+            .adaptive
+            .then(|| items_per_day(&parsed.items, fetched_at));
+        let next = khabar_fetch::next_interval(
+            feed.interval,
+            sched.min_interval,
+            sched.max_interval,
+            rate,
+            hints,
+        );
         Ok(Some(FeedBatch {
             feed_ref: FeedRef {
                 url: feed.url.clone(),
                 title: feed.name.clone().or(parsed.title),
             },
             items: parsed.items,
-            cursor: fetched.cursor,
+            cursor: new_cursor,
             fetched_at,
+            next_interval: next,
         }))
     }
 
@@ -351,6 +507,7 @@ impl Pipeline {
             .iter()
             .map(|b| PollReport {
                 items_seen: b.items.len(),
+                next_interval: Some(b.next_interval),
                 ..Default::default()
             })
             .collect();
@@ -452,6 +609,10 @@ impl Pipeline {
                     }
                     to_record.push((item_id, seen));
                 }
+                Outcome::Suppressed { item_id, seen } => {
+                    reports[owner].suppressed += 1;
+                    to_record.push((item_id, seen));
+                }
                 Outcome::DeadLettered { item_id, seen } => {
                     reports[owner].dead_lettered += 1;
                     to_record.push((item_id, seen));
@@ -513,6 +674,38 @@ impl Pipeline {
             .collect()
     }
 
+    /// Fill the near-duplicate index from state (call once at start-up).
+    pub async fn warm_near_duplicates(&self) -> Result<usize, PipelineError> {
+        if self.config.near_duplicates.mode == NearDupMode::Off {
+            return Ok(0);
+        }
+        let state = Arc::clone(&self.state);
+        let limit = self.config.near_duplicates.capacity;
+        let fps = blocking(move || state.fingerprints(limit)).await??;
+        let n = fps.len();
+        let mut index = self.near_dups.lock().unwrap_or_else(|p| p.into_inner());
+        for (id, fp) in fps {
+            index.insert(id, fp);
+        }
+        Ok(n)
+    }
+
+    /// The earlier item a new item's text nearly duplicates, if any; the
+    /// item joins the index either way. Updates are the same item: skipped.
+    fn near_duplicate(&self, w: &Work, fp: Option<u64>) -> Option<String> {
+        let nd = &self.config.near_duplicates;
+        let fp = fp.filter(|_| nd.mode != NearDupMode::Off)?;
+        let mut index = self.near_dups.lock().unwrap_or_else(|p| p.into_inner());
+        let found = match &w.prev {
+            None => index
+                .find_excluding(fp, nd.max_distance, &w.item.item_id)
+                .map(|(id, _)| id),
+            Some(p) => p.duplicate_of.clone(),
+        };
+        index.insert(w.item.item_id.clone(), fp);
+        found
+    }
+
     fn claim(&self, item_id: &str) -> Option<Claim<'_>> {
         let mut set = self.claims.lock().unwrap_or_else(|p| p.into_inner());
         set.insert(item_id.to_string()).then(|| Claim {
@@ -535,10 +728,14 @@ impl Pipeline {
                 .map(|item| {
                     let text = item.text();
                     let published = item.published.map(|p| p.date_naive());
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let extraction = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         extractor.extract(&text, item.lang.as_deref(), published)
                     }))
-                    .map_err(|_| "the extractor panicked on this item's text".to_string())
+                    .map_err(|_| "the extractor panicked on this item's text".to_string());
+                    // Fingerprint the body: titles are rewritten more than text.
+                    let fp = khabar_fingerprint::is_informative(&item.summary)
+                        .then(|| khabar_fingerprint::simhash(&item.summary));
+                    (extraction, fp)
                 })
                 .collect::<Vec<_>>()
         })
@@ -564,11 +761,17 @@ impl Pipeline {
         join_all(sends).await
     }
 
-    async fn publish_one(&self, w: &Work, extraction: Result<Extraction, String>) -> Outcome {
+    async fn publish_one(
+        &self,
+        w: &Work,
+        extracted: (Result<Extraction, String>, Option<u64>),
+    ) -> Outcome {
+        let (extraction, fp) = extracted;
         let extraction = match extraction {
             Ok(x) => x,
             Err(e) => return self.dead_letter(w, "extract", &e).await,
         };
+        let duplicate_of = self.near_duplicate(w, fp);
         let prev = w.prev.as_ref();
         let version = prev.map_or(1, |p| p.version + 1);
         let previous = prev.map(|p| p.event_id.clone());
@@ -581,6 +784,7 @@ impl Pipeline {
             previous,
         );
         event.feeds = w.feeds.clone();
+        event.duplicate_of = duplicate_of.clone();
         for f in prev.map(|p| p.feeds.as_slice()).unwrap_or_default() {
             if !event.feeds.contains(f) {
                 event.feeds.push(f.clone());
@@ -594,7 +798,16 @@ impl Pipeline {
             feeds: event.feeds.clone(),
             last_seen: w.fetched_at.timestamp(),
             previous_hashes: history(prev),
+            simhash: fp,
+            duplicate_of: duplicate_of.clone(),
         };
+        if duplicate_of.is_some() && self.config.near_duplicates.mode == NearDupMode::Suppress {
+            info!(item = %w.item.item_id, duplicate_of = ?duplicate_of, "near-duplicate suppressed");
+            return Outcome::Suppressed {
+                item_id: w.item.item_id.clone(),
+                seen,
+            };
+        }
         let msg = OutMessage {
             topic: self.config.topic_for(&event),
             key: event.item_id.clone(),
@@ -659,6 +872,7 @@ impl Pipeline {
                     feeds: w.feeds.clone(),
                     last_seen: w.fetched_at.timestamp(),
                     previous_hashes: history(prev),
+                    ..Default::default()
                 },
             },
             Err(e) => Outcome::Failed(format!(
@@ -686,6 +900,19 @@ struct FeedBatch {
     items: Vec<Item>,
     cursor: FeedCursor,
     fetched_at: DateTime<Utc>,
+    /// When to poll next, from the schedule and the feed's hints.
+    next_interval: Duration,
+}
+
+/// Items per day over the last week, from the items' dates (for adaptive
+/// spacing). Undated items count as new.
+fn items_per_day(items: &[Item], now: DateTime<Utc>) -> f64 {
+    let week = chrono::Duration::days(7);
+    let recent = items
+        .iter()
+        .filter(|i| i.published.is_none_or(|p| now - p <= week))
+        .count();
+    recent as f64 / 7.0
 }
 
 /// One item to publish.
@@ -731,7 +958,11 @@ pub struct PollReport {
     pub published: usize,
     pub updated: usize,
     pub dead_lettered: usize,
+    /// Near-duplicates not published (suppress mode).
+    pub suppressed: usize,
     pub failed: usize,
+    /// When to poll next (schedule and hints); `None` keeps the last one.
+    pub next_interval: Option<Duration>,
 }
 
 impl PollReport {
@@ -769,6 +1000,8 @@ mod tests {
             dead_letter_topic: "dlq".into(),
             max_concurrent_fetches: 1,
             max_backoff: Duration::from_secs(1),
+            near_duplicates: NearDupConfig::default(),
+            schedule: Schedule::default(),
         };
         assert_eq!(cfg.topic_for(&ev), "news.ar");
         cfg.routes = vec![

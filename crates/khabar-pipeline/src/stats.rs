@@ -27,6 +27,7 @@ pub struct Stats {
     pub published: AtomicU64,
     pub updated: AtomicU64,
     pub dead_lettered: AtomicU64,
+    pub suppressed: AtomicU64,
     pub failed: AtomicU64,
     feeds: Mutex<BTreeMap<String, FeedStatus>>,
 }
@@ -40,6 +41,7 @@ pub struct Summary {
     pub published: u64,
     pub updated: u64,
     pub dead_lettered: u64,
+    pub suppressed: u64,
     pub failed: u64,
     pub errors: Vec<String>,
 }
@@ -57,6 +59,7 @@ impl Stats {
         self.updated.fetch_add(r.updated as u64, Relaxed);
         self.dead_lettered
             .fetch_add(r.dead_lettered as u64, Relaxed);
+        self.suppressed.fetch_add(r.suppressed as u64, Relaxed);
         self.failed.fetch_add(r.failed as u64, Relaxed);
         if r.not_modified {
             self.not_modified.fetch_add(1, Relaxed);
@@ -107,6 +110,7 @@ impl Stats {
             published: self.published.load(Relaxed),
             updated: self.updated.load(Relaxed),
             dead_lettered: self.dead_lettered.load(Relaxed),
+            suppressed: self.suppressed.load(Relaxed),
             failed: self.failed.load(Relaxed),
             errors,
         }

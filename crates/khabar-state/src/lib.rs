@@ -13,17 +13,18 @@
 //! let store = RedbStore::open(dir.path()).unwrap();
 //! assert!(store.get_item("a").unwrap().is_none());
 //! let seen = SeenItem { content_hash: "h".into(), version: 1, event_id: "e".into(),
-//!                       first_seen: 0, feeds: vec!["f".into()], last_seen: 0, previous_hashes: vec![] };
+//!                       first_seen: 0, feeds: vec!["f".into()], last_seen: 0, ..Default::default() };
 //! store.put_items(&[("a".into(), seen.clone())]).unwrap();
 //! assert_eq!(store.get_item("a").unwrap(), Some(seen));
 //! ```
 
 use khabar_core::FeedCursor;
-use redb::{Database, ReadableTableMetadata, TableDefinition};
+use redb::{Database, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 mod redis_store;
+pub(crate) use newest as newest_fingerprints;
 pub use redis_store::RedisStore;
 
 /// The stored record of a published item.
@@ -46,6 +47,12 @@ pub struct SeenItem {
     /// feed still listing an old version is a stale re-listing, not an update.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous_hashes: Vec<String>,
+    /// Near-duplicate fingerprint of the text, when it was long enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simhash: Option<u64>,
+    /// The earlier item this one near-duplicates, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 impl SeenItem {
@@ -83,6 +90,19 @@ pub trait StateStore: Send + Sync + 'static {
     /// Forget items last seen before `cutoff` (unix seconds); returns how many.
     /// Backends with native expiry may do nothing here.
     fn prune(&self, cutoff: i64) -> Result<u64, StateError>;
+    /// Fingerprints of the `limit` most recently seen items, oldest first:
+    /// to warm the near-duplicate index at start-up.
+    fn fingerprints(&self, limit: usize) -> Result<Vec<(String, u64)>, StateError>;
+}
+
+/// Keep the `limit` most recently seen, oldest first.
+fn newest(mut all: Vec<(i64, String, u64)>, limit: usize) -> Vec<(String, u64)> {
+    all.sort_by_key(|(seen, _, _)| *seen);
+    let skip = all.len().saturating_sub(limit);
+    all.into_iter()
+        .skip(skip)
+        .map(|(_, id, fp)| (id, fp))
+        .collect()
 }
 
 const ITEMS: TableDefinition<&str, &[u8]> = TableDefinition::new("items");
@@ -188,6 +208,21 @@ impl StateStore for RedbStore {
         tx.commit().map_err(db_err)?;
         Ok(removed)
     }
+
+    fn fingerprints(&self, limit: usize) -> Result<Vec<(String, u64)>, StateError> {
+        let tx = self.db.begin_read().map_err(db_err)?;
+        let t = tx.open_table(ITEMS).map_err(db_err)?;
+        let mut all = Vec::new();
+        for entry in t.iter().map_err(db_err)? {
+            let (k, v) = entry.map_err(db_err)?;
+            if let Ok(item) = serde_json::from_slice::<SeenItem>(v.value()) {
+                if let Some(fp) = item.simhash {
+                    all.push((item.last_seen, k.value().to_string(), fp));
+                }
+            }
+        }
+        Ok(newest(all, limit))
+    }
 }
 
 /// A store that forgets everything at exit: for demos and tests.
@@ -238,6 +273,15 @@ impl StateStore for MemoryStore {
         map.retain(|_, s| s.last_seen.max(s.first_seen) >= cutoff);
         Ok((before - map.len()) as u64)
     }
+
+    fn fingerprints(&self, limit: usize) -> Result<Vec<(String, u64)>, StateError> {
+        let map = self.items.lock().unwrap_or_else(|p| p.into_inner());
+        let all = map
+            .iter()
+            .filter_map(|(id, s)| s.simhash.map(|fp| (s.last_seen, id.clone(), fp)))
+            .collect();
+        Ok(newest(all, limit))
+    }
 }
 
 #[cfg(test)]
@@ -256,6 +300,7 @@ mod tests {
             feeds: vec!["a".into()],
             last_seen: 100,
             previous_hashes: vec![],
+            ..Default::default()
         };
         let new = SeenItem {
             content_hash: "h2".into(),
@@ -265,6 +310,7 @@ mod tests {
             feeds: vec!["a".into(), "b".into()],
             last_seen: 5_000,
             previous_hashes: vec!["h1".into()],
+            ..Default::default()
         };
         s.put_items(&[
             (id.clone(), old.clone()),
@@ -283,9 +329,16 @@ mod tests {
         let c = FeedCursor {
             etag: Some("\"x\"".into()),
             last_modified: Some("Tue, 04 Mar 2025 10:15:00 GMT".into()),
+            moved_to: Some("https://moved.example/feed".into()),
+            gone: false,
         };
         s.put_cursor(&feed, &c).unwrap();
         assert_eq!(s.get_cursor(&feed).unwrap(), Some(c));
+        let mut fp = new.clone();
+        fp.simhash = Some(42);
+        s.put_items(&[(id.clone(), fp.clone())]).unwrap();
+        assert!(s.fingerprints(10).unwrap().contains(&(id.clone(), 42)));
+        let new = fp;
         s.prune(1_000).unwrap();
         assert_eq!(
             s.get_item(&id).unwrap(),
@@ -320,10 +373,11 @@ mod tests {
             feeds: vec!["f".into()],
             last_seen: 7,
             previous_hashes: vec![],
+            ..Default::default()
         };
         let cursor = FeedCursor {
             etag: Some("\"v1\"".into()),
-            last_modified: None,
+            ..Default::default()
         };
         {
             let s = RedbStore::open(dir.path()).unwrap();

@@ -122,6 +122,44 @@ impl StateStore for RedisStore {
     fn prune(&self, _cutoff: i64) -> Result<u64, StateError> {
         Ok(0)
     }
+
+    fn fingerprints(&self, limit: usize) -> Result<Vec<(String, u64)>, StateError> {
+        let pattern = format!("{}item:*", self.prefix);
+        let keys: Vec<String> = self.with(|c| {
+            let mut keys = Vec::new();
+            let mut cursor: u64 = 0;
+            loop {
+                let (next, batch): (u64, Vec<String>) = redis::cmd("SCAN")
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg(&pattern)
+                    .arg("COUNT")
+                    .arg(1000)
+                    .query(c)?;
+                keys.extend(batch);
+                if next == 0 {
+                    return Ok(keys);
+                }
+                cursor = next;
+            }
+        })?;
+        let mut all = Vec::new();
+        let skip = self.prefix.len() + "item:".len();
+        for chunk in keys.chunks(500) {
+            let values: Vec<Option<Vec<u8>>> =
+                self.with(|c| redis::cmd("MGET").arg(chunk).query(c))?;
+            for (key, value) in chunk.iter().zip(values) {
+                let Some(item) = value.and_then(|v| serde_json::from_slice::<SeenItem>(&v).ok())
+                else {
+                    continue;
+                };
+                if let Some(fp) = item.simhash {
+                    all.push((item.last_seen, key[skip..].to_string(), fp));
+                }
+            }
+        }
+        Ok(crate::newest_fingerprints(all, limit))
+    }
 }
 
 #[cfg(test)]

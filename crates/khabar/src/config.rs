@@ -36,6 +36,10 @@ pub struct Config {
     pub extract: ExtractSection,
     #[serde(default)]
     pub shutdown: ShutdownSection,
+    #[serde(default)]
+    pub ops: OpsSection,
+    #[serde(default)]
+    pub dedup: DedupSection,
     /// The feeds to poll.
     #[serde(default)]
     pub feeds: Vec<FeedEntry>,
@@ -231,6 +235,49 @@ pub struct FetchSection {
     /// Longest wait between polls of a failing feed.
     #[serde(default = "default_max_backoff", deserialize_with = "duration")]
     pub max_backoff: Duration,
+    /// Longest wait for the next bytes (headers or body): cuts off stalls.
+    #[serde(default = "default_read_timeout", deserialize_with = "duration")]
+    pub read_timeout: Duration,
+    /// Private addresses allowed even when allow_private_networks is false
+    /// (an internal feed proxy, say).
+    #[serde(default)]
+    pub allowed_private_ips: Vec<std::net::IpAddr>,
+    /// Requests in flight to one host at once; 0 = no limit.
+    #[serde(default = "default_per_host")]
+    pub per_host_concurrency: usize,
+    /// Minimum time between two requests to one host.
+    #[serde(default = "zero", deserialize_with = "duration")]
+    pub per_host_delay: Duration,
+    /// Poll no more often than this, whatever the hints say.
+    #[serde(default = "default_min_interval", deserialize_with = "duration")]
+    pub min_interval: Duration,
+    /// Poll at least this often (a quiet or failing feed is still polled).
+    #[serde(default = "default_max_interval", deserialize_with = "duration")]
+    pub max_interval: Duration,
+    /// Never poll more often than the feed asks (`<ttl>`, `sy:updatePeriod`,
+    /// `Cache-Control: max-age`, `Expires`).
+    #[serde(default = "yes")]
+    pub respect_feed_hints: bool,
+    /// Space polls by each feed's observed item rate (one poll per expected
+    /// new item), within min_interval and max_interval.
+    #[serde(default)]
+    pub adaptive: bool,
+}
+
+fn default_read_timeout() -> Duration {
+    Duration::from_secs(15)
+}
+fn default_per_host() -> usize {
+    4
+}
+fn zero() -> Duration {
+    Duration::ZERO
+}
+fn default_min_interval() -> Duration {
+    Duration::from_secs(1)
+}
+fn default_max_interval() -> Duration {
+    Duration::from_secs(24 * 3600)
 }
 
 fn default_connect_timeout() -> Duration {
@@ -268,6 +315,56 @@ pub struct ExtractSection {
     /// Directory of extra gazetteer files (same format as the built-in ones).
     #[serde(default)]
     pub data_dir: Option<PathBuf>,
+}
+
+/// `[dedup]`: near-duplicate detection (the same story under another URL).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DedupSection {
+    /// `mark` (publish with `duplicate_of`, default), `suppress` or `off`.
+    #[serde(default = "default_near_dup_mode")]
+    pub near_duplicates: NearDupModeEntry,
+    /// SimHash distance (0–64) at or below which texts are near-duplicates;
+    /// 10 suits an index of 10 000 items (see khabar-fingerprint's docs).
+    #[serde(default = "default_max_distance")]
+    pub max_distance: u32,
+    /// Recent items compared against.
+    #[serde(default = "default_index_capacity")]
+    pub index_capacity: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NearDupModeEntry {
+    Mark,
+    Suppress,
+    Off,
+}
+
+fn default_near_dup_mode() -> NearDupModeEntry {
+    NearDupModeEntry::Mark
+}
+fn default_max_distance() -> u32 {
+    10
+}
+fn default_index_capacity() -> usize {
+    10_000
+}
+
+impl Default for DedupSection {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults deserialize from an empty table")
+    }
+}
+
+/// `[ops]`
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpsSection {
+    /// Address of the HTTP endpoint serving `/healthz`, `/metrics` and
+    /// `/feeds`, e.g. `"0.0.0.0:9464"`. Off when absent.
+    #[serde(default)]
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 /// `[shutdown]`
@@ -388,6 +485,11 @@ impl Config {
         }
         if self.state.retention < Duration::from_secs(3600) {
             problems.push("[state] retention below \"1h\" would republish items still in their feeds; use days, e.g. \"30d\"".into());
+        }
+        if self.dedup.max_distance > 32 {
+            problems.push(
+                "[dedup] max_distance above 32 matches unrelated texts; 10 is the default".into(),
+            );
         }
         if self.fetch.concurrency == 0 {
             problems.push("[fetch] concurrency must be at least 1".into());

@@ -6,6 +6,8 @@
 
 mod config;
 mod extract_cmd;
+mod feeds_cmd;
+mod ops;
 mod run_cmd;
 mod stdout_sink;
 
@@ -35,6 +37,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of published events.
     Schema,
+    /// Manage and inspect the feed list.
+    #[command(subcommand)]
+    Feeds(FeedsCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -59,6 +64,34 @@ pub struct RunArgs {
     /// Directory of the embedded state store (overrides [state] dir).
     #[arg(long, env = "KHABAR_STATE_DIR")]
     pub state_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Per-feed status of a running khabar (last poll, errors, next poll),
+    /// read from its ops endpoint (`[ops] listen`).
+    Status {
+        #[arg(
+            long,
+            short,
+            env = "KHABAR_CONFIG",
+            default_value = "/etc/khabar/khabar.toml"
+        )]
+        config: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the configured feeds (after validation).
+    List {
+        #[arg(
+            long,
+            short,
+            env = "KHABAR_CONFIG",
+            default_value = "/etc/khabar/khabar.toml"
+        )]
+        config: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +134,7 @@ fn main() -> ExitCode {
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(run_cmd::run(args))),
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Feeds(cmd) => feeds_cmd::run(cmd),
         Command::Schema => {
             println!("{}", khabar_event::SCHEMA_JSON);
             Ok(ExitCode::SUCCESS)

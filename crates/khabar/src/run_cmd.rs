@@ -7,14 +7,16 @@
 //! anything still unacknowledged is logged and, never having been recorded
 //! as published, is published again after the restart.
 
-use crate::config::{Config, Overrides, SinkKind, StateBackend};
+use crate::config::{Config, NearDupModeEntry, Overrides, SinkKind, StateBackend};
 use crate::stdout_sink::StdoutSink;
 use crate::RunArgs;
 use khabar_core::Sink;
 use khabar_extract::Extractor;
 use khabar_fetch::{Fetcher, FetcherConfig};
 use khabar_kafka::{KafkaConfig, KafkaSink};
-use khabar_pipeline::{FeedSpec, Pipeline, PipelineConfig, Summary, TopicRoute};
+use khabar_pipeline::{
+    FeedSpec, NearDupConfig, NearDupMode, Pipeline, PipelineConfig, Schedule, Summary, TopicRoute,
+};
 use khabar_state::{MemoryStore, RedbStore, RedisStore, StateStore};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -45,8 +47,12 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         connect_timeout: cfg.fetch.connect_timeout,
         total_timeout: cfg.fetch.timeout,
         max_body_bytes: cfg.fetch.max_body_bytes,
+        read_timeout: cfg.fetch.read_timeout,
         max_redirects: cfg.fetch.max_redirects,
         allow_private_networks: cfg.fetch.allow_private_networks,
+        allowed_private_ips: cfg.fetch.allowed_private_ips.clone(),
+        per_host_concurrency: cfg.fetch.per_host_concurrency,
+        per_host_delay: cfg.fetch.per_host_delay,
     })?;
     let state: Arc<dyn StateStore> = match cfg.state.backend {
         StateBackend::Embedded => Arc::new(RedbStore::open(&cfg.state.dir)?),
@@ -85,15 +91,7 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             Arc::new(sink)
         }
     };
-    let feeds: Vec<FeedSpec> = cfg
-        .feeds
-        .iter()
-        .map(|f| FeedSpec {
-            url: f.url.clone(),
-            name: f.name.clone(),
-            interval: f.interval.unwrap_or(cfg.fetch.default_interval),
-        })
-        .collect();
+    let feeds = feed_specs(&cfg);
     let pipeline = Arc::new(Pipeline::new(
         fetcher,
         extractor,
@@ -115,8 +113,27 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             dead_letter_topic,
             max_concurrent_fetches: cfg.fetch.concurrency,
             max_backoff: cfg.fetch.max_backoff,
+            schedule: Schedule {
+                min_interval: cfg.fetch.min_interval,
+                max_interval: cfg.fetch.max_interval,
+                respect_feed_hints: cfg.fetch.respect_feed_hints,
+                adaptive: cfg.fetch.adaptive,
+            },
+            near_duplicates: NearDupConfig {
+                mode: match cfg.dedup.near_duplicates {
+                    NearDupModeEntry::Mark => NearDupMode::Mark,
+                    NearDupModeEntry::Suppress => NearDupMode::Suppress,
+                    NearDupModeEntry::Off => NearDupMode::Off,
+                },
+                max_distance: cfg.dedup.max_distance,
+                capacity: cfg.dedup.index_capacity,
+            },
         },
     ));
+    let warmed = pipeline.warm_near_duplicates().await?;
+    if warmed > 0 {
+        info!(items = warmed, "near-duplicate index warmed from state");
+    }
     let destination = match cfg.output.sink {
         SinkKind::Stdout => "stdout (JSON lines)".to_string(),
         SinkKind::Kafka => format!("Kafka topic {:?} at {}", cfg.kafka.topic, cfg.kafka.brokers),
@@ -130,10 +147,20 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             _ = cancel.cancelled() => { warn!("interrupted"); pipeline.stats.summary() }
         }
     } else {
+        if let Some(addr) = cfg.ops.listen {
+            crate::ops::serve(addr, Arc::clone(&pipeline), cancel.clone()).await?;
+        }
+        let (feeds_tx, feeds_rx) = tokio::sync::watch::channel(feeds);
+        spawn_reloader(
+            args.config.clone(),
+            overrides.clone(),
+            feeds_tx,
+            cancel.clone(),
+        );
         let task = {
             let p = Arc::clone(&pipeline);
             let c = cancel.clone();
-            tokio::spawn(async move { p.run(&feeds, c).await })
+            tokio::spawn(async move { p.run_reloadable(feeds_rx, c).await })
         };
         cancel.cancelled().await;
         info!(grace = ?cfg.shutdown.timeout, "shutting down: finishing polls in flight");
@@ -168,6 +195,69 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn feed_specs(cfg: &Config) -> Vec<FeedSpec> {
+    cfg.feeds
+        .iter()
+        .map(|f| FeedSpec {
+            url: f.url.clone(),
+            name: f.name.clone(),
+            interval: f.interval.unwrap_or(cfg.fetch.default_interval),
+        })
+        .collect()
+}
+
+/// Reload the feed list on SIGHUP or when the config file changes (checked
+/// every 5 s). A config that no longer validates is reported and ignored:
+/// the running feeds go on.
+fn spawn_reloader(
+    path: std::path::PathBuf,
+    overrides: Overrides,
+    tx: tokio::sync::watch::Sender<Vec<FeedSpec>>,
+    cancel: CancellationToken,
+) {
+    let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        let mut hup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok();
+        let mut seen = mtime(&path);
+        loop {
+            #[cfg(unix)]
+            let hangup = async {
+                match hup.as_mut() {
+                    Some(h) => {
+                        h.recv().await;
+                    }
+                    None => std::future::pending().await,
+                }
+            };
+            #[cfg(not(unix))]
+            let hangup = std::future::pending::<()>();
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = hangup => info!("SIGHUP: reloading the feed list"),
+                _ = tokio::time::sleep(Duration::from_secs(5)) => {
+                    let now = mtime(&path);
+                    if now == seen {
+                        continue;
+                    }
+                    seen = now;
+                    info!(config = %path.display(), "config file changed: reloading the feed list");
+                }
+            }
+            match Config::load(&path, &overrides) {
+                Ok(cfg) => {
+                    let feeds = feed_specs(&cfg);
+                    info!(feeds = feeds.len(), "feed list reloaded");
+                    tx.send_replace(feeds);
+                }
+                Err(e) => {
+                    warn!(error = %format!("{e:#}"), "reload failed; keeping the running feed list")
+                }
+            }
+        }
+    });
+}
+
 /// Create topics; in daemon mode keep trying while the broker is away.
 async fn ensure_topics(
     sink: &KafkaSink,
@@ -194,8 +284,8 @@ async fn ensure_topics(
 
 fn report(s: &Summary, destination: &str) {
     eprintln!(
-        "khabar: {} new and {} updated event(s) published to {destination}; {} dead-lettered; {} failed; {} poll(s), {} unchanged, {} failed",
-        s.published, s.updated, s.dead_lettered, s.failed, s.polls, s.not_modified, s.poll_errors
+        "khabar: {} new and {} updated event(s) published to {destination}; {} near-duplicate(s) suppressed; {} dead-lettered; {} failed; {} poll(s), {} unchanged, {} failed",
+        s.published, s.updated, s.suppressed, s.dead_lettered, s.failed, s.polls, s.not_modified, s.poll_errors
     );
     for e in &s.errors {
         eprintln!("khabar:   {e}");
