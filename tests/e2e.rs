@@ -636,3 +636,69 @@ fn moved_feeds_follow_and_gone_feeds_stop() {
     );
     assert_eq!(topic_len(&brokers, &topic), 3);
 }
+
+fn http_get(addr: &str, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    out.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
+}
+
+/// A feed added to the config file of a running khabar starts being polled
+/// without a restart; the ops endpoint and `khabar feeds status` report it.
+#[test]
+fn config_reload_and_ops_endpoint() {
+    let brokers = brokers();
+    let topic = unique("reload");
+    let server = FeedServer::start();
+    server.set("/a.xml", Route::xml(rss(&synthetic(0..2))));
+    server.set("/b.xml", Route::xml(rss(&synthetic(50..53))));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let ops = format!("127.0.0.1:{port}");
+    let khabar = Khabar::new(
+        &[server.url("/a.xml")],
+        &format!("[ops]\nlisten = \"{ops}\"\n"),
+    );
+    let mut child = khabar.spawn(&brokers, &topic);
+    wait_for("feed a's events", Duration::from_secs(60), || {
+        topic_len(&brokers, &topic) == 2
+    });
+    wait_for("the metrics to count them", Duration::from_secs(30), || {
+        http_get(&ops, "/metrics").is_some_and(|m| m.contains("khabar_events_published_total 2"))
+    });
+
+    let mut cfg = std::fs::read_to_string(&khabar.config).unwrap();
+    cfg.push_str(&format!(
+        "\n[[feeds]]\nurl = \"{}\"\ninterval = \"1s\"\n",
+        server.url("/b.xml")
+    ));
+    std::fs::write(&khabar.config, cfg).unwrap();
+    wait_for(
+        "feed b, added while running",
+        Duration::from_secs(60),
+        || topic_len(&brokers, &topic) == 5,
+    );
+
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(["feeds", "status", "--json", "--config"])
+        .arg(&khabar.config)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let feeds: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(feeds[server.url("/b.xml")]["items_published"], 3, "{feeds}");
+    assert_eq!(feeds[server.url("/a.xml")]["consecutive_errors"], 0);
+
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
+}

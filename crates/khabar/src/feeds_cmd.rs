@@ -21,6 +21,54 @@ pub fn run(cmd: FeedsCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        FeedsCommand::Import { opml, config } => {
+            let text = std::fs::read_to_string(&opml)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", opml.display()))?;
+            let feeds = khabar_fetch::opml::parse(&text)?;
+            let current = std::fs::read_to_string(&config)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", config.display()))?;
+            // Validate what is there first: never append to a broken file.
+            let cfg: Config = toml::from_str(&current).map_err(|e| {
+                anyhow::anyhow!(
+                    "{} does not parse, fix it before importing: {e}",
+                    config.display()
+                )
+            })?;
+            let known: std::collections::HashSet<&str> =
+                cfg.feeds.iter().map(|f| f.url.as_str()).collect();
+            let mut added = String::new();
+            let mut count = 0;
+            for f in feeds.iter().filter(|f| !known.contains(f.url.as_str())) {
+                added.push_str("\n[[feeds]]\n");
+                added.push_str(&format!("url = {}\n", toml_string(&f.url)));
+                if let Some(t) = &f.title {
+                    added.push_str(&format!("name = {}\n", toml_string(t)));
+                }
+                count += 1;
+            }
+            let mut file = std::fs::OpenOptions::new().append(true).open(&config)?;
+            file.write_all(added.as_bytes())?;
+            eprintln!(
+                "khabar: imported {count} feed(s) from {} into {} ({} already there)",
+                opml.display(),
+                config.display(),
+                feeds.len() - count
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        FeedsCommand::Export { config } => {
+            let cfg = Config::load(&config, &Overrides::default())?;
+            let feeds: Vec<khabar_fetch::opml::OpmlFeed> = cfg
+                .feeds
+                .iter()
+                .map(|f| khabar_fetch::opml::OpmlFeed {
+                    url: f.url.clone(),
+                    title: f.name.clone(),
+                })
+                .collect();
+            print!("{}", khabar_fetch::opml::write(&feeds));
+            Ok(ExitCode::SUCCESS)
+        }
         FeedsCommand::Status { config, json } => {
             let cfg = Config::load(&config, &Overrides::default())?;
             let addr = cfg.ops.listen.ok_or_else(|| {
@@ -76,4 +124,50 @@ fn http_get(addr: std::net::SocketAddr, path: &str) -> std::io::Result<String> {
         ));
     }
     Ok(body.to_string())
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opml_import_appends_new_feeds_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("khabar.toml");
+        std::fs::write(&config, "[[feeds]]\nurl = \"https://arabic.rt.com/rss/\"\n").unwrap();
+        let opml = dir.path().join("subs.opml");
+        std::fs::write(
+            &opml,
+            r#"<?xml version="1.0"?><opml version="2.0"><head/><body>
+            <outline text="عربي"><outline text="RT" xmlUrl="https://arabic.rt.com/rss/"/>
+              <outline text="الاقتصاد &quot;RT&quot;" xmlUrl="https://arabic.rt.com/rss/business/"/></outline>
+            <outline title="BBC" xmlUrl="https://feeds.bbci.co.uk/arabic/rss.xml"/></body></opml>"#,
+        )
+        .unwrap();
+        let import = |o: &std::path::Path| {
+            run(FeedsCommand::Import {
+                opml: o.to_path_buf(),
+                config: config.clone(),
+            })
+            .unwrap();
+            Config::load(&config, &Overrides::default()).unwrap()
+        };
+        let cfg = import(&opml);
+        let urls: Vec<&str> = cfg.feeds.iter().map(|f| f.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://arabic.rt.com/rss/",
+                "https://arabic.rt.com/rss/business/",
+                "https://feeds.bbci.co.uk/arabic/rss.xml"
+            ]
+        );
+        assert_eq!(cfg.feeds[1].name.as_deref(), Some("الاقتصاد \"RT\""));
+        assert_eq!(import(&opml).feeds.len(), 3, "importing again adds nothing");
+    }
 }

@@ -92,6 +92,30 @@ pub enum FeedsCommand {
         )]
         config: PathBuf,
     },
+    /// Add the feeds of an OPML file (1.0/2.0, nested outlines) to the
+    /// config file as [[feeds]] tables, titles kept; feeds already there
+    /// are skipped. A running khabar picks them up within seconds.
+    Import {
+        /// The OPML file.
+        opml: PathBuf,
+        #[arg(
+            long,
+            short,
+            env = "KHABAR_CONFIG",
+            default_value = "/etc/khabar/khabar.toml"
+        )]
+        config: PathBuf,
+    },
+    /// Print the configured feeds as OPML 2.0.
+    Export {
+        #[arg(
+            long,
+            short,
+            env = "KHABAR_CONFIG",
+            default_value = "/etc/khabar/khabar.toml"
+        )]
+        config: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
