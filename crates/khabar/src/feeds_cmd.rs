@@ -9,6 +9,7 @@ use std::time::Duration;
 pub fn run(cmd: FeedsCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         FeedsCommand::List { config } => {
+            let config = config.path;
             let cfg = Config::load(&config, &Overrides::default())?;
             for f in &cfg.feeds {
                 let interval = f.interval.unwrap_or(cfg.fetch.default_interval);
@@ -22,6 +23,7 @@ pub fn run(cmd: FeedsCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Import { opml, config } => {
+            let config = config.path;
             let text = std::fs::read_to_string(&opml)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", opml.display()))?;
             let feeds = khabar_fetch::opml::parse(&text)?;
@@ -57,6 +59,7 @@ pub fn run(cmd: FeedsCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Export { config } => {
+            let config = config.path;
             let cfg = Config::load(&config, &Overrides::default())?;
             let feeds: Vec<khabar_fetch::opml::OpmlFeed> = cfg
                 .feeds
@@ -70,6 +73,7 @@ pub fn run(cmd: FeedsCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Status { config, json } => {
+            let config = config.path;
             let cfg = Config::load(&config, &Overrides::default())?;
             let addr = cfg.ops.listen.ok_or_else(|| {
                 anyhow::anyhow!("[ops] listen is not set in {}: the running khabar has no status endpoint to ask", config.display())
@@ -152,7 +156,9 @@ mod tests {
         let import = |o: &std::path::Path| {
             run(FeedsCommand::Import {
                 opml: o.to_path_buf(),
-                config: config.clone(),
+                config: crate::ConfigArg {
+                    path: config.clone(),
+                },
             })
             .unwrap();
             Config::load(&config, &Overrides::default()).unwrap()

@@ -66,31 +66,34 @@ pub struct RunArgs {
     pub state_dir: Option<PathBuf>,
 }
 
+/// `--config FILE`, shared by the commands that read the config.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArg {
+    /// Configuration file (TOML).
+    #[arg(
+        long = "config",
+        short = 'c',
+        env = "KHABAR_CONFIG",
+        default_value = "/etc/khabar/khabar.toml"
+    )]
+    pub path: PathBuf,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum FeedsCommand {
     /// Per-feed status of a running khabar (last poll, errors, next poll),
     /// read from its ops endpoint (`[ops] listen`).
     Status {
-        #[arg(
-            long,
-            short,
-            env = "KHABAR_CONFIG",
-            default_value = "/etc/khabar/khabar.toml"
-        )]
-        config: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// List the configured feeds (after validation).
     List {
-        #[arg(
-            long,
-            short,
-            env = "KHABAR_CONFIG",
-            default_value = "/etc/khabar/khabar.toml"
-        )]
-        config: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Add the feeds of an OPML file (1.0/2.0, nested outlines) to the
     /// config file as [[feeds]] tables, titles kept; feeds already there
@@ -98,23 +101,13 @@ pub enum FeedsCommand {
     Import {
         /// The OPML file.
         opml: PathBuf,
-        #[arg(
-            long,
-            short,
-            env = "KHABAR_CONFIG",
-            default_value = "/etc/khabar/khabar.toml"
-        )]
-        config: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Print the configured feeds as OPML 2.0.
     Export {
-        #[arg(
-            long,
-            short,
-            env = "KHABAR_CONFIG",
-            default_value = "/etc/khabar/khabar.toml"
-        )]
-        config: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
     },
 }
 
