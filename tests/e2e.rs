@@ -702,3 +702,198 @@ fn config_reload_and_ops_endpoint() {
     sigterm(&child);
     assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
 }
+
+/// A minimal WebSub hub: records subscription requests (form bodies).
+fn fake_hub() -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<HashMap<String, String>>>>,
+) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hub", listener.local_addr().unwrap());
+    let requests: std::sync::Arc<std::sync::Mutex<Vec<HashMap<String, String>>>> =
+        Default::default();
+    let seen = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = line.split_once(':') {
+                    if k.eq_ignore_ascii_case("content-length") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let form: HashMap<String, String> =
+                url::form_urlencoded::parse(&body).into_owned().collect();
+            seen.lock().unwrap().push(form);
+            let mut stream = stream;
+            let _ = stream.write_all(b"HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    (url, requests)
+}
+
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let status = out
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (
+        status,
+        out.split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default(),
+    )
+}
+
+/// WebSub: a feed advertising a hub is subscribed to; the hub's
+/// verification is answered; a signed push is published through the same
+/// dedup path; a push with a bad signature is not.
+#[test]
+fn websub_subscribe_verify_and_signed_push() {
+    use hmac::Mac;
+    let brokers = brokers();
+    let topic = unique("websub");
+    let (hub, requests) = fake_hub();
+    let server = FeedServer::start();
+    let feed_url = server.url("/feed.xml");
+    let with_hub = |items: &[(String, String, String)]| {
+        let xml = String::from_utf8(rss(items)).unwrap().replace(
+            "<channel>",
+            &format!("<channel><atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" rel=\"hub\" href=\"{hub}\"/><atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" rel=\"self\" href=\"{feed_url}\"/>"),
+        );
+        xml.into_bytes()
+    };
+    server.set("/feed.xml", Route::xml(with_hub(&synthetic(0..1))));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let ops = format!("127.0.0.1:{port}");
+    let extra = format!(
+        "[ops]\nlisten = \"{ops}\"\n[websub]\nenabled = true\ncallback = \"http://{ops}/websub\"\nsecret = \"a-test-secret-of-some-length\"\n"
+    );
+    // Poll once an hour: only a push can bring the next item quickly.
+    let khabar = Khabar::new(&[feed_url.clone()], &extra);
+    let cfg = std::fs::read_to_string(&khabar.config)
+        .unwrap()
+        .replace("interval = \"1s\"", "interval = \"1h\"");
+    std::fs::write(&khabar.config, cfg).unwrap();
+    let mut child = khabar.spawn(&brokers, &topic);
+    wait_for("the first poll's event", Duration::from_secs(60), || {
+        topic_len(&brokers, &topic) == 1
+    });
+    wait_for("a subscription request", Duration::from_secs(30), || {
+        !requests.lock().unwrap().is_empty()
+    });
+    let sub = requests.lock().unwrap()[0].clone();
+    assert_eq!(sub["hub.mode"], "subscribe");
+    assert_eq!(sub["hub.topic"], feed_url);
+    let callback = sub["hub.callback"]
+        .strip_prefix(&format!("http://{ops}"))
+        .unwrap()
+        .to_string();
+    let secret = sub["hub.secret"].clone();
+
+    // Verification of intent: the challenge comes back; an unknown topic is refused.
+    let (status, body) = http(
+        &ops,
+        "GET",
+        &format!(
+            "{callback}&hub.mode=subscribe&hub.topic={}&hub.challenge=c-123&hub.lease_seconds=600",
+            feed_url
+        ),
+        &[],
+        b"",
+    );
+    assert_eq!((status, body.as_str()), (200, "c-123"));
+    let (status, _) = http(
+        &ops,
+        "GET",
+        &format!("{callback}&hub.mode=subscribe&hub.topic=http://evil/&hub.challenge=x"),
+        &[],
+        b"",
+    );
+    assert_eq!(status, 404);
+
+    // A forged push is ignored; a signed one is published.
+    let pushed = with_hub(&synthetic(0..3));
+    let (status, _) = http(
+        &ops,
+        "POST",
+        &callback,
+        &[
+            ("X-Hub-Signature", "sha256=00".into()),
+            ("Content-Type", "application/rss+xml".into()),
+        ],
+        &pushed,
+    );
+    assert_eq!(status, 202);
+    let mut mac =
+        <hmac::Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(secret.as_bytes())
+            .unwrap();
+    mac.update(&pushed);
+    let sig: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        topic_len(&brokers, &topic),
+        1,
+        "the forged push published nothing"
+    );
+    let (status, _) = http(
+        &ops,
+        "POST",
+        &callback,
+        &[
+            ("X-Hub-Signature", format!("sha256={sig}")),
+            ("Content-Type", "application/rss+xml".into()),
+        ],
+        &pushed,
+    );
+    assert_eq!(status, 202);
+    wait_for("the pushed items", Duration::from_secs(30), || {
+        topic_len(&brokers, &topic) == 3
+    });
+
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
+    let keys: HashSet<String> = read_topic(&brokers, &topic)
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(keys.len(), 3, "each item once");
+}

@@ -305,6 +305,37 @@ impl Fetcher {
         Ok(body)
     }
 
+    /// POST a form (a WebSub subscription request) and return the status.
+    /// The same address checks, host limits and total timeout as `fetch`;
+    /// redirects are not followed.
+    pub async fn post_form(&self, url: &str, form: &[(&str, &str)]) -> Result<u16, FetchError> {
+        let target = Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        if !matches!(target.scheme(), "http" | "https") {
+            return Err(FetchError::BadUrl(url.to_string()));
+        }
+        self.check_target(&target, url)?;
+        let _permit = match (&self.limiter, target.host_str()) {
+            (Some(limiter), Some(host)) => Some(limiter.acquire(host).await),
+            _ => None,
+        };
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let req = self
+            .client
+            .post(target)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body);
+        let resp = tokio::time::timeout(self.config.total_timeout, req.send())
+            .await
+            .map_err(|_| FetchError::Timeout {
+                url: url.to_string(),
+                kind: TimeoutKind::Total,
+            })?
+            .map_err(|e| self.http_err(url, e))?;
+        Ok(resp.status().as_u16())
+    }
+
     /// Refuse a literal private address before connecting. Names are checked
     /// after resolution by [`PublicOnlyResolver`].
     fn check_target(&self, target: &Url, requested: &str) -> Result<(), FetchError> {

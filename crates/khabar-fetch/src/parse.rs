@@ -20,6 +20,10 @@ pub struct ParsedFeed {
     pub update_hint: Option<Duration>,
     /// The encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// WebSub hub advertised by the feed (`<link rel="hub">`).
+    pub hub: Option<String>,
+    /// The feed's own URL as it states it (`<link rel="self">`), the WebSub topic.
+    pub self_url: Option<String>,
     pub items: Vec<Item>,
 }
 
@@ -101,7 +105,16 @@ pub fn parse_feed(
         .ttl
         .filter(|m| *m > 0)
         .map(|m| Duration::from_secs(u64::from(m) * 60));
+    let link_rel = |rel: &str| {
+        feed.links
+            .iter()
+            .find(|l| l.rel.as_deref() == Some(rel))
+            .map(|l| l.href.clone())
+    };
+    let (hub, self_url) = (link_rel("hub"), link_rel("self"));
     Ok(ParsedFeed {
+        hub,
+        self_url,
         title: feed.title.map(|t| html_to_text(&t.content)),
         lang: feed_lang,
         ttl_minutes: feed.ttl,
@@ -206,6 +219,18 @@ mod tests {
             a.published.unwrap().to_rfc3339(),
             "2025-03-04T10:15:00+00:00"
         );
+    }
+
+    #[test]
+    fn websub_hub_and_self_links() {
+        let xml = r#"<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>t</title>
+            <atom:link rel="hub" href="https://hub.example/"/>
+            <atom:link rel="self" href="https://x.example/rss"/></channel></rss>"#;
+        let feed = parse_feed(xml.as_bytes(), None, "u").unwrap();
+        assert_eq!(feed.hub.as_deref(), Some("https://hub.example/"));
+        assert_eq!(feed.self_url.as_deref(), Some("https://x.example/rss"));
+        let plain = parse_feed(RSS.as_bytes(), None, "u").unwrap();
+        assert_eq!(plain.hub, None);
     }
 
     #[test]

@@ -20,6 +20,9 @@
 //! ```
 
 mod stats;
+pub mod websub;
+
+pub use websub::WebSubConfig;
 
 pub use stats::{FeedStatus, Stats, Summary};
 
@@ -69,6 +72,8 @@ pub struct PipelineConfig {
     pub max_backoff: Duration,
     pub near_duplicates: NearDupConfig,
     pub schedule: Schedule,
+    /// Subscribe to WebSub hubs that feeds advertise (`None`: poll only).
+    pub websub: Option<WebSubConfig>,
 }
 
 /// How poll intervals are chosen after a successful poll.
@@ -173,6 +178,8 @@ pub enum PipelineError {
     Delivery { failed: usize, first_error: String },
     #[error("a worker task failed: {0}")]
     Task(String),
+    #[error("WebSub push refused: {0}")]
+    Push(String),
 }
 
 /// The wired pipeline. Share it as `Arc<Pipeline>`.
@@ -185,6 +192,7 @@ pub struct Pipeline {
     fetch_slots: Semaphore,
     claims: Mutex<HashSet<String>>,
     near_dups: Mutex<khabar_fingerprint::NearDupIndex>,
+    subscriptions: websub::Subscriptions,
     pub stats: Stats,
 }
 
@@ -263,6 +271,7 @@ impl Pipeline {
             fetch_slots: Semaphore::new(slots),
             claims: Mutex::new(HashSet::new()),
             near_dups: Mutex::new(khabar_fingerprint::NearDupIndex::new(capacity)),
+            subscriptions: websub::Subscriptions::default(),
             stats: Stats::default(),
         }
     }
@@ -470,6 +479,10 @@ impl Pipeline {
         let parsed =
             blocking(move || khabar_fetch::parse_feed(&body, content_type.as_deref(), &url))
                 .await??;
+        if let (Some(ws), Some(hub)) = (&self.config.websub, &parsed.hub) {
+            let topic = parsed.self_url.clone().unwrap_or_else(|| target.clone());
+            self.subscribe(ws, &feed.url, hub, &topic).await;
+        }
         let sched = self.config.schedule;
         let hints = khabar_fetch::PollHints {
             feed: parsed.update_hint.filter(|_| sched.respect_feed_hints),
@@ -491,7 +504,7 @@ impl Pipeline {
                 title: feed.name.clone().or(parsed.title),
             },
             items: parsed.items,
-            cursor: new_cursor,
+            cursor: Some(new_cursor),
             fetched_at,
             next_interval: next,
         }))
@@ -631,7 +644,7 @@ impl Pipeline {
             .iter()
             .zip(&failures)
             .filter(|(_, f)| f.is_empty())
-            .map(|(b, _)| (b.feed_ref.url.clone(), b.cursor.clone()))
+            .filter_map(|(b, _)| b.cursor.clone().map(|c| (b.feed_ref.url.clone(), c)))
             .collect();
         let recorded = blocking(move || -> Result<(), StateError> {
             state.put_items(&to_record)?;
@@ -672,6 +685,111 @@ impl Pipeline {
                 }
             })
             .collect()
+    }
+
+    /// Ask `hub` for pushes of `topic`, when due (first time, lease
+    /// ending, hub changed). Failures are logged: polling goes on.
+    async fn subscribe(&self, ws: &WebSubConfig, feed: &str, hub: &str, topic: &str) {
+        let now = Utc::now();
+        if !self.subscriptions.due(feed, hub, topic, ws.lease, now) {
+            return;
+        }
+        let callback = format!(
+            "{}?{}",
+            ws.callback,
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("feed", feed)
+                .finish()
+        );
+        let secret = websub::secret_for(&ws.secret, feed);
+        let lease = ws.lease.as_secs().to_string();
+        let form = [
+            ("hub.mode", "subscribe"),
+            ("hub.topic", topic),
+            ("hub.callback", callback.as_str()),
+            ("hub.secret", secret.as_str()),
+            ("hub.lease_seconds", lease.as_str()),
+        ];
+        self.subscriptions.requested(feed, hub, topic, now);
+        match self.fetcher.post_form(hub, &form).await {
+            Ok(status) if (200..300).contains(&status) => {
+                info!(feed, hub, topic, "WebSub subscription requested");
+            }
+            Ok(status) => {
+                warn!(
+                    feed,
+                    hub, status, "WebSub hub refused the subscription; polling only"
+                );
+            }
+            Err(e) => warn!(feed, hub, error = %e, "WebSub hub unreachable; polling only"),
+        }
+    }
+
+    /// The hub's verification of intent: `true` when we asked for this.
+    pub fn websub_verify(
+        &self,
+        feed: &str,
+        mode: &str,
+        topic: &str,
+        lease_seconds: Option<u64>,
+    ) -> bool {
+        let ok = self
+            .subscriptions
+            .verify(feed, mode, topic, lease_seconds, Utc::now());
+        if ok {
+            info!(feed, topic, lease_seconds, "WebSub subscription verified");
+        } else {
+            warn!(
+                feed,
+                mode, topic, "WebSub verification for nothing we asked: refused"
+            );
+        }
+        ok
+    }
+
+    /// A content push from a hub: checked against the subscription's
+    /// secret, then through the same dedup and publish path as a poll.
+    pub async fn websub_push(
+        &self,
+        feed: &str,
+        body: Vec<u8>,
+        content_type: Option<String>,
+        signature: Option<&str>,
+    ) -> Result<PollReport, PipelineError> {
+        let ws = self
+            .config
+            .websub
+            .as_ref()
+            .ok_or_else(|| PipelineError::Push("WebSub is not enabled".into()))?;
+        if !self.subscriptions.is_known(feed) {
+            return Err(PipelineError::Push(format!("no subscription for {feed}")));
+        }
+        if !websub::signature_valid(&websub::secret_for(&ws.secret, feed), signature, &body) {
+            return Err(PipelineError::Push(format!(
+                "bad or missing X-Hub-Signature on a push for {feed}: ignored"
+            )));
+        }
+        let url = feed.to_string();
+        let parsed =
+            blocking(move || khabar_fetch::parse_feed(&body, content_type.as_deref(), &url))
+                .await??;
+        let batch = FeedBatch {
+            feed_ref: FeedRef {
+                url: feed.to_string(),
+                title: parsed.title,
+            },
+            items: parsed.items,
+            cursor: None,
+            fetched_at: Utc::now(),
+            next_interval: Duration::ZERO,
+        };
+        let result = self
+            .process(vec![batch])
+            .await
+            .pop()
+            .map_or_else(|| Ok(PollReport::default()), |(_, r)| r);
+        self.stats.record_poll(feed, &result);
+        result
     }
 
     /// Fill the near-duplicate index from state (call once at start-up).
@@ -898,7 +1016,8 @@ fn history(prev: Option<&SeenItem>) -> Vec<String> {
 struct FeedBatch {
     feed_ref: FeedRef,
     items: Vec<Item>,
-    cursor: FeedCursor,
+    /// The cursor to store once all items are handled (`None` for pushes).
+    cursor: Option<FeedCursor>,
     fetched_at: DateTime<Utc>,
     /// When to poll next, from the schedule and the feed's hints.
     next_interval: Duration,
@@ -1002,6 +1121,7 @@ mod tests {
             max_backoff: Duration::from_secs(1),
             near_duplicates: NearDupConfig::default(),
             schedule: Schedule::default(),
+            websub: None,
         };
         assert_eq!(cfg.topic_for(&ev), "news.ar");
         cfg.routes = vec![

@@ -40,6 +40,8 @@ pub struct Config {
     pub ops: OpsSection,
     #[serde(default)]
     pub dedup: DedupSection,
+    #[serde(default)]
+    pub websub: WebSubSection,
     /// The feeds to poll.
     #[serde(default)]
     pub feeds: Vec<FeedEntry>,
@@ -357,6 +359,36 @@ impl Default for DedupSection {
     }
 }
 
+/// `[websub]`: receive pushes from hubs that feeds advertise. Needs the
+/// ops endpoint (`[ops] listen`), reachable by the hubs at `callback`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebSubSection {
+    #[serde(default)]
+    pub enabled: bool,
+    /// Public URL of this khabar's `/websub` path, e.g.
+    /// `https://khabar.example.org/websub`.
+    #[serde(default)]
+    pub callback: Option<String>,
+    /// Secret from which each subscription's HMAC key is derived.
+    #[serde(default)]
+    pub secret: Option<Secret>,
+    /// Lease to ask hubs for.
+    #[serde(default, deserialize_with = "opt_duration")]
+    pub lease: Option<Duration>,
+}
+
+/// A secret that never shows in logs or debug output.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
 /// `[ops]`
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -490,6 +522,19 @@ impl Config {
             problems.push(
                 "[dedup] max_distance above 32 matches unrelated texts; 10 is the default".into(),
             );
+        }
+        if self.websub.enabled {
+            if self.ops.listen.is_none() {
+                problems.push(
+                    "[websub] enabled needs [ops] listen: the callback is served there".into(),
+                );
+            }
+            if self.websub.callback.is_none() {
+                problems.push("[websub] enabled needs callback, the public URL of /websub".into());
+            }
+            if self.websub.secret.as_ref().is_none_or(|s| s.0.len() < 16) {
+                problems.push("[websub] enabled needs a secret of at least 16 characters".into());
+            }
         }
         if self.fetch.concurrency == 0 {
             problems.push("[fetch] concurrency must be at least 1".into());

@@ -113,6 +113,16 @@ pub async fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             dead_letter_topic,
             max_concurrent_fetches: cfg.fetch.concurrency,
             max_backoff: cfg.fetch.max_backoff,
+            websub: cfg.websub.enabled.then(|| khabar_pipeline::WebSubConfig {
+                callback: cfg.websub.callback.clone().unwrap_or_default(),
+                secret: cfg
+                    .websub
+                    .secret
+                    .as_ref()
+                    .map(|s| s.0.clone())
+                    .unwrap_or_default(),
+                lease: cfg.websub.lease.unwrap_or(Duration::from_secs(10 * 86_400)),
+            }),
             schedule: Schedule {
                 min_interval: cfg.fetch.min_interval,
                 max_interval: cfg.fetch.max_interval,
