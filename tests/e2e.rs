@@ -703,11 +703,11 @@ fn config_reload_and_ops_endpoint() {
     assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
 }
 
+/// Subscription requests a hub received, as form fields.
+type HubLog = std::sync::Arc<std::sync::Mutex<Vec<HashMap<String, String>>>>;
+
 /// A minimal WebSub hub: records subscription requests (form bodies).
-fn fake_hub() -> (
-    String,
-    std::sync::Arc<std::sync::Mutex<Vec<HashMap<String, String>>>>,
-) {
+fn fake_hub() -> (String, HubLog) {
     use std::io::{BufRead, BufReader, Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/hub", listener.local_addr().unwrap());
