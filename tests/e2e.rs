@@ -804,7 +804,7 @@ fn websub_subscribe_verify_and_signed_push() {
         "[ops]\nlisten = \"{ops}\"\n[websub]\nenabled = true\ncallback = \"http://{ops}/websub\"\nsecret = \"a-test-secret-of-some-length\"\n"
     );
     // Poll once an hour: only a push can bring the next item quickly.
-    let khabar = Khabar::new(&[feed_url.clone()], &extra);
+    let khabar = Khabar::new(std::slice::from_ref(&feed_url), &extra);
     let cfg = std::fs::read_to_string(&khabar.config)
         .unwrap()
         .replace("interval = \"1s\"", "interval = \"1h\"");
