@@ -272,7 +272,8 @@ fn broker_outage_loses_nothing_and_sigterm_exits_cleanly() {
     server.set("/feed.xml", Route::xml(rss(&synthetic(0..5))));
     let khabar = Khabar::new(
         &[server.url("/feed.xml")],
-        "[kafka]\nmessage_timeout = \"3s\"\n[shutdown]\ntimeout = \"15s\"\n",
+        // (appended to the [fetch] table first)
+        "max_backoff = \"5s\"\n[kafka]\nmessage_timeout = \"3s\"\n[shutdown]\ntimeout = \"15s\"\n",
     );
     let mut child = khabar.spawn(&brokers, &topic);
 
@@ -280,27 +281,42 @@ fn broker_outage_loses_nothing_and_sigterm_exits_cleanly() {
         topic_len(&brokers, &topic) == 5
     });
 
-    // Broker down; the feed keeps gaining items.
+    // Broker down for 60 s while the feed keeps gaining items: one more
+    // after each poll khabar makes.
     tansu.stop();
-    server.set("/feed.xml", Route::xml(rss(&synthetic(0..12))));
-    let hits = server.hits("/feed.xml");
-    wait_for(
-        "khabar to keep polling during the outage",
-        Duration::from_secs(60),
-        || server.hits("/feed.xml") >= hits + 2,
-    );
+    let outage = std::time::Instant::now();
+    let rss_before = rss_kib(child.id());
+    let mut total = 5;
+    let mut polls = 0;
+    while outage.elapsed() < Duration::from_secs(60) {
+        let hits = server.hits("/feed.xml");
+        wait_for("a poll during the outage", Duration::from_secs(30), || {
+            server.hits("/feed.xml") > hits
+        });
+        polls += 1;
+        total += 1;
+        server.set("/feed.xml", Route::xml(rss(&synthetic(0..total))));
+    }
     assert!(
         child.try_wait().unwrap().is_none(),
         "khabar exited during the outage:\n{}",
         khabar.log()
     );
+    let rss_after = rss_kib(child.id());
+    eprintln!(
+        "outage: {polls} polls in 60 s, {total} items, RSS {rss_before} KiB -> {rss_after} KiB"
+    );
+    assert!(
+        rss_after < rss_before + 64 * 1024,
+        "memory grew during the outage: {rss_before} KiB -> {rss_after} KiB"
+    );
 
     // Broker back: everything arrives.
     tansu.restart();
     wait_for(
-        "all twelve events after the outage",
+        "every item after the outage",
         Duration::from_secs(120),
-        || topic_len(&brokers, &topic) >= 12,
+        || topic_len(&brokers, &topic) >= total as i64,
     );
 
     sigterm(&child);
@@ -315,7 +331,7 @@ fn broker_outage_loses_nothing_and_sigterm_exits_cleanly() {
             .or_default()
             .insert(r.value["event_id"].as_str().unwrap().to_string());
     }
-    let expected: HashSet<String> = synthetic(0..12)
+    let expected: HashSet<String> = synthetic(0..total)
         .iter()
         .map(|(g, _, _)| g.trim_end_matches('/').to_string())
         .collect();
@@ -427,6 +443,16 @@ fn dedup_and_updates_with_embedded_state() {
 fn dedup_and_updates_with_redis_state() {
     let prefix = unique("redis");
     dedup_across_feeds_and_updates(&format!("[state]\nbackend = \"redis\"\nredis_url = \"redis://127.0.0.1:6379/\"\nredis_prefix = \"{prefix}:\"\n"));
+}
+
+/// Resident memory of a process, from /proc.
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }
 
 fn pseudo_random(below: u64) -> u64 {
