@@ -223,6 +223,9 @@ static AR_BRAND_HEADS: WordSet = WordSet::new(&[
     "مجله",
 ]);
 
+/// Heads of media names that are not part of the mention (قناة الجزيرة → الجزيرة).
+static AR_MEDIA_HEADS: WordSet = WordSet::new(&["قناه", "شبكه", "صحيفه", "مجله", "اذاعه"]);
+
 /// Words that end a name or never start one (normalised).
 static AR_STOP: WordSet = WordSet::new(&[
     "في",
@@ -1177,12 +1180,32 @@ impl<'a> Ex<'a> {
                         }
                     }
                 }
-                let _ = k;
+                // "كبيرا" is not ك + Beira: a generated place name needs more than ك.
+                if let Some((_, k, e)) = best {
+                    if k > 0
+                        && norm.starts_with('ك')
+                        && self.gaz.entries[e as usize].id.starts_with("gn:")
+                    {
+                        best = None;
+                    }
+                }
             }
             if let Some((end, k, e)) = best {
                 let entry = &self.gaz.entries[e as usize];
                 let (kind, id, name) = (entry.kind, entry.id.clone(), entry.name.clone());
-                self.emit(i, end, k, kind, id, name);
+                // "قناة الجزيرة", "صحيفة الشرق الأوسط": the outlet's name follows the head.
+                let media_head = kind == EType::Organization
+                    && end >= i + 2
+                    && is_arabic
+                    && arabic_readings(norm)
+                        .iter()
+                        .any(|(_, r)| AR_MEDIA_HEADS.contains(r))
+                    && !AR_COMMON_ORG_NOUNS.contains(&self.toks[i + 1].norm.as_str());
+                if media_head {
+                    self.emit(i + 1, end, 0, kind, id, name);
+                } else {
+                    self.emit(i, end, k, kind, id, name);
+                }
                 i = end;
             } else {
                 i += 1;
