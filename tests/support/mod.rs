@@ -264,17 +264,44 @@ impl Khabar {
         )
     }
 
-    pub fn spawn(&self, brokers: &str, topic: &str) -> Child {
+    pub fn spawn(&self, brokers: &str, topic: &str) -> Running {
         let log = std::fs::File::create(self.dir.path().join("khabar.log")).unwrap();
         self.command(brokers, topic)
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
+            .map(Running)
             .expect("spawn khabar")
     }
 
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("khabar.log")).unwrap_or_default()
+    }
+}
+
+/// A running khabar, killed when the test ends however it ends (a failed
+/// assertion must not leave a daemon behind).
+pub struct Running(pub Child);
+
+impl std::ops::Deref for Running {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
     }
 }
 
