@@ -351,8 +351,9 @@ impl Pipeline {
                 let token = cancel.child_token();
                 running.insert(feed.url.clone(), (feed.clone(), token.clone()));
                 let this = Arc::clone(self);
-                // Spread first polls over the shortest of interval and 10 s.
-                let spread = feed.interval.min(Duration::from_secs(10)) * i as u32 / n;
+                // Spread first polls over the interval (at most 15 min), so
+                // feeds do not come due together round after round.
+                let spread = feed.interval.min(Duration::from_secs(900)) * i as u32 / n;
                 tasks.spawn(async move { this.feed_loop(feed, spread, token).await });
             }
             tokio::select! {
@@ -380,8 +381,12 @@ impl Pipeline {
                 _ = tokio::time::sleep(delay) => {}
             }
             let span = tracing::info_span!("poll", feed = %feed.url);
+            let started = tokio::time::Instant::now();
             let result = self.poll_feed(&feed).instrument(span).await;
             self.stats.record_poll(&feed.url, &result);
+            // Intervals run from the start of a poll, not its end: a slow
+            // poll or a queue for fetch slots does not stretch the schedule.
+            let took = started.elapsed();
             if let Err(PipelineError::Fetch(e @ FetchError::Gone { .. })) = &result {
                 error!(feed = %feed.url, error = %e, "feed is gone (410): no longer polled; remove it from the config");
                 return;
@@ -392,7 +397,7 @@ impl Pipeline {
                     if let Some(next) = report.next_interval {
                         interval = next;
                     }
-                    interval
+                    interval.saturating_sub(took)
                 }
                 Err(e) => {
                     errors = errors.saturating_add(1);

@@ -61,9 +61,6 @@ impl Stats {
             .fetch_add(r.dead_lettered as u64, Relaxed);
         self.suppressed.fetch_add(r.suppressed as u64, Relaxed);
         self.failed.fetch_add(r.failed as u64, Relaxed);
-        if r.not_modified {
-            self.not_modified.fetch_add(1, Relaxed);
-        }
     }
 
     pub(crate) fn record_poll(&self, feed: &str, result: &Result<PollReport, PipelineError>) {
@@ -74,6 +71,10 @@ impl Stats {
         st.last_poll = Some(now);
         match result {
             Ok(r) => {
+                // A 304 never reaches `add_report`: count it here, once per poll.
+                if r.not_modified {
+                    self.not_modified.fetch_add(1, Relaxed);
+                }
                 st.last_ok = Some(now);
                 st.consecutive_errors = 0;
                 st.items_published += (r.published + r.updated) as u64;

@@ -105,6 +105,9 @@ fn newest(mut all: Vec<(i64, String, u64)>, limit: usize) -> Vec<(String, u64)> 
         .collect()
 }
 
+/// Page cache of the embedded store.
+const CACHE_BYTES: usize = 32 * 1024 * 1024;
+
 const ITEMS: TableDefinition<&str, &[u8]> = TableDefinition::new("items");
 const CURSORS: TableDefinition<&str, &[u8]> = TableDefinition::new("cursors");
 
@@ -130,7 +133,12 @@ impl RedbStore {
             path: dir.display().to_string(),
             source,
         })?;
-        let db = Database::create(dir.join("khabar.redb")).map_err(db_err)?;
+        // redb's default cache may grow to 1 GiB; state lookups are point
+        // reads, so a small cache keeps RSS flat at any item count.
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(dir.join("khabar.redb"))
+            .map_err(db_err)?;
         let tx = db.begin_write().map_err(db_err)?;
         tx.open_table(ITEMS).map_err(db_err)?;
         tx.open_table(CURSORS).map_err(db_err)?;
