@@ -663,15 +663,6 @@ fn moved_feeds_follow_and_gone_feeds_stop() {
     assert_eq!(topic_len(&brokers, &topic), 3);
 }
 
-fn http_get(addr: &str, path: &str) -> Option<String> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    out.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
-}
-
 /// A feed added to the config file of a running khabar starts being polled
 /// without a restart; the ops endpoint and `khabar feeds status` report it.
 #[test]
@@ -681,11 +672,7 @@ fn config_reload_and_ops_endpoint() {
     let server = FeedServer::start();
     server.set("/a.xml", Route::xml(rss(&synthetic(0..2))));
     server.set("/b.xml", Route::xml(rss(&synthetic(50..53))));
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let ops = format!("127.0.0.1:{port}");
     let khabar = Khabar::new(
         &[server.url("/a.xml")],
@@ -696,7 +683,8 @@ fn config_reload_and_ops_endpoint() {
         topic_len(&brokers, &topic) == 2
     });
     wait_for("the metrics to count them", Duration::from_secs(30), || {
-        http_get(&ops, "/metrics").is_some_and(|m| m.contains("khabar_events_published_total 2"))
+        http(&ops, "GET", "/metrics", &[], b"")
+            .is_some_and(|(_, m)| m.contains("khabar_events_published_total 2"))
     });
 
     let mut cfg = std::fs::read_to_string(&khabar.config).unwrap();
@@ -767,40 +755,6 @@ fn fake_hub() -> (String, HubLog) {
     (url, requests)
 }
 
-fn http(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, String)],
-    body: &[u8],
-) -> (u16, String) {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    s.write_all(head.as_bytes()).unwrap();
-    s.write_all(body).unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let status = out
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (
-        status,
-        out.split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default(),
-    )
-}
-
 /// WebSub: a feed advertising a hub is subscribed to; the hub's
 /// verification is answered; a signed push is published through the same
 /// dedup path; a push with a bad signature is not.
@@ -820,11 +774,7 @@ fn websub_subscribe_verify_and_signed_push() {
         xml.into_bytes()
     };
     server.set("/feed.xml", Route::xml(with_hub(&synthetic(0..1))));
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let ops = format!("127.0.0.1:{port}");
     let extra = format!(
         "[ops]\nlisten = \"{ops}\"\n[websub]\nenabled = true\ncallback = \"http://{ops}/websub\"\nsecret = \"a-test-secret-of-some-length\"\n"
@@ -861,7 +811,8 @@ fn websub_subscribe_verify_and_signed_push() {
         ),
         &[],
         b"",
-    );
+    )
+    .expect("ops endpoint");
     assert_eq!((status, body.as_str()), (200, "c-123"));
     let (status, _) = http(
         &ops,
@@ -869,7 +820,8 @@ fn websub_subscribe_verify_and_signed_push() {
         &format!("{callback}&hub.mode=subscribe&hub.topic=http://evil/&hub.challenge=x"),
         &[],
         b"",
-    );
+    )
+    .expect("ops endpoint");
     assert_eq!(status, 404);
 
     // A forged push is ignored; a signed one is published.
@@ -883,7 +835,8 @@ fn websub_subscribe_verify_and_signed_push() {
             ("Content-Type", "application/rss+xml".into()),
         ],
         &pushed,
-    );
+    )
+    .expect("ops endpoint");
     assert_eq!(status, 202);
     let mut mac =
         <hmac::Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(secret.as_bytes())
@@ -909,7 +862,8 @@ fn websub_subscribe_verify_and_signed_push() {
             ("Content-Type", "application/rss+xml".into()),
         ],
         &pushed,
-    );
+    )
+    .expect("ops endpoint");
     assert_eq!(status, 202);
     wait_for("the pushed items", Duration::from_secs(30), || {
         topic_len(&brokers, &topic) == 3

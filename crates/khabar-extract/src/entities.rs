@@ -2135,48 +2135,42 @@ impl<'a> Ex<'a> {
                 }
             }
         }
-        for m in self.out.iter_mut() {
-            if !m.id.starts_with("local:") {
-                continue;
-            }
-            let key = (m.a..m.b)
-                .map(|k| self.toks[k].norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some((id, name)) = parts.get(&(m.kind, key)) {
-                m.id = id.clone();
-                m.name = name.clone();
-            }
-        }
+        self.adopt_ids(&parts);
         // The same surface gets one identity in a document: a later "NNPC" follows
         // the "(NNPC)" that was tied to its full name.
         let mut by_surface: FxMap<(EType, String), (String, String)> = FxMap::default();
         for m in &self.out {
-            let key = (m.a..m.b)
-                .map(|k| self.toks[k].norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
             let own = local_id(
                 m.kind,
                 &fold(&self.chars[m.start..m.end].iter().collect::<String>()),
             );
             if m.id != own {
                 by_surface
-                    .entry((m.kind, key))
+                    .entry((m.kind, self.mention_key(m)))
                     .or_insert_with(|| (m.id.clone(), m.name.clone()));
             }
         }
-        for m in self.out.iter_mut() {
-            if !m.id.starts_with("local:") {
+        self.adopt_ids(&by_surface);
+    }
+
+    /// The normalised words of a mention, space-joined.
+    fn mention_key(&self, m: &Mention) -> String {
+        (m.a..m.b)
+            .map(|k| self.toks[k].norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Give every still-local mention the identity `ids` holds for its words.
+    fn adopt_ids(&mut self, ids: &FxMap<(EType, String), (String, String)>) {
+        for i in 0..self.out.len() {
+            if !self.out[i].id.starts_with("local:") {
                 continue;
             }
-            let key = (m.a..m.b)
-                .map(|k| self.toks[k].norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some((id, name)) = by_surface.get(&(m.kind, key)) {
-                m.id = id.clone();
-                m.name = name.clone();
+            let key = (self.out[i].kind, self.mention_key(&self.out[i]));
+            if let Some((id, name)) = ids.get(&key) {
+                self.out[i].id = id.clone();
+                self.out[i].name = name.clone();
             }
         }
     }

@@ -229,6 +229,11 @@ fn metrics(p: &Pipeline) -> String {
             s.dead_lettered.load(Relaxed),
         ),
         (
+            "khabar_near_duplicates_suppressed_total",
+            "Near-duplicates not published (suppress mode).",
+            s.suppressed.load(Relaxed),
+        ),
+        (
             "khabar_delivery_failures_total",
             "Deliveries that failed and will be retried.",
             s.failed.load(Relaxed),
