@@ -4,6 +4,7 @@
 use crate::gazetteer::{EType, Gazetteer};
 use crate::text::{arabic_readings, fold, skip_norm_chars, Kind, Token};
 use crate::words::{FxMap, FxSet, WordSet};
+use smol_str::SmolStr;
 
 /// One entity mention over tokens `a..b` (char span `start..end`).
 #[derive(Debug, Clone)]
@@ -23,7 +24,8 @@ pub(crate) struct Ex<'a> {
     pub gaz: &'a Gazetteer,
     pub covered: Vec<bool>,
     pub out: Vec<Mention>,
-    doc_words: Option<FxSet<&'a str>>,
+    /// Which gazetteer context words the document holds (by context id).
+    doc_words: Option<Vec<bool>>,
     /// Index into `out` of the mention starting at each token.
     start_idx: Vec<Option<u32>>,
     /// Last names of multi-word persons found so far.
@@ -971,29 +973,32 @@ impl<'a> Ex<'a> {
         }
     }
 
-    fn context_ok(&mut self, ctx: &[String]) -> bool {
+    fn context_ok(&mut self, ctx: &[u32]) -> bool {
         if ctx.is_empty() {
             return true;
         }
-        if self.doc_words.is_none() {
-            let mut set = FxSet::default();
-            let toks: &'a [Token] = self.toks;
+        let gaz = self.gaz;
+        let toks = self.toks;
+        let seen = self.doc_words.get_or_insert_with(|| {
+            // Lookups only: nothing keyed by document text is inserted.
+            let mut seen = vec![false; gaz.context_words()];
+            let mut mark = |w: &str| {
+                if let Some(id) = gaz.context_id(w) {
+                    seen[id as usize] = true;
+                }
+            };
             for t in toks {
                 if is_ar(t) {
                     for (_, w) in arabic_readings(&t.norm) {
-                        set.insert(w);
+                        mark(w);
                     }
                 } else {
-                    set.insert(t.norm.as_str());
+                    mark(&t.norm);
                 }
             }
-            self.doc_words = Some(set);
-        }
-        let words = self
-            .doc_words
-            .as_ref()
-            .map(|s| ctx.iter().any(|c| s.contains(c.as_str())));
-        words.unwrap_or(false)
+            seen
+        });
+        ctx.iter().any(|&c| seen[c as usize])
     }
 
     fn mention_at(&self, tok: usize) -> Option<&Mention> {
@@ -1079,8 +1084,7 @@ impl<'a> Ex<'a> {
         loop {
             let ends = gaz.ends_at(node);
             for &e in ends {
-                let ctx = gaz.entries[e as usize].context.clone();
-                if self.context_ok(&ctx) {
+                if self.context_ok(&gaz.entries[e as usize].context) {
                     best = Some((m, e));
                     break;
                 }
@@ -1340,7 +1344,7 @@ impl<'a> Ex<'a> {
             let w = t.norm.clone();
             // Title / speech-verb cue → person.
             let cue = if AR_TITLES.contains(&w.as_str()) {
-                Some(w.clone())
+                Some(w.to_string())
             } else {
                 arabic_readings(&w)
                     .into_iter()
@@ -1849,8 +1853,8 @@ impl<'a> Ex<'a> {
     }
 
     fn english_run(&mut self, a: usize, b: usize) {
-        let words: Vec<String> = (a..b).map(|k| self.toks[k].norm.clone()).collect();
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let words: Vec<SmolStr> = (a..b).map(|k| self.toks[k].norm.clone()).collect();
+        let words: Vec<&str> = words.iter().map(SmolStr::as_str).collect();
         let prev = if a > 0 {
             Some(self.toks[a - 1].norm.clone())
         } else {
@@ -2075,8 +2079,8 @@ impl<'a> Ex<'a> {
     /// Link later short mentions (surnames, prefixes) to full names found.
     pub(crate) fn link_short_mentions(&mut self) {
         // Surname (last token) and, for persons, first-name part → identity.
-        let mut keys: FxMap<String, (EType, String, String)> = FxMap::default();
-        let mut ambiguous: FxSet<String> = FxSet::default();
+        let mut keys: FxMap<SmolStr, (EType, String, String)> = FxMap::default();
+        let mut ambiguous: FxSet<SmolStr> = FxSet::default();
         for m in &self.out {
             if m.kind != EType::Person || m.b - m.a < 2 {
                 continue;
@@ -2104,25 +2108,25 @@ impl<'a> Ex<'a> {
                 continue;
             }
             let t = &self.toks[i];
-            let readings: Vec<(usize, String)> = match t.kind {
+            let hit = match t.kind {
                 Kind::Arabic => arabic_readings(&t.norm)
                     .into_iter()
-                    .map(|(k, s)| (k, s.to_string()))
-                    .collect(),
-                Kind::Alpha if t.cap => vec![(0, t.norm.clone())],
+                    .find_map(|(k, w)| keys.get(w).map(|v| (k, v.clone()))),
+                Kind::Alpha if t.cap => keys.get(t.norm.as_str()).map(|v| (0, v.clone())),
                 _ => continue,
             };
-            for (k, w) in readings {
-                if let Some((kind, id, name)) = keys.get(&w).cloned() {
-                    self.emit(i, i + 1, k, kind, id, name);
-                    break;
-                }
+            if let Some((k, (kind, id, name))) = hit {
+                self.emit(i, i + 1, k, kind, id, name);
             }
         }
     }
 
     /// Rule-found mentions that are part of a longer one get its identity.
     pub(crate) fn unify_ids(&mut self) {
+        if !self.out.iter().any(|m| m.id.starts_with("local:")) {
+            // Only local identities are ever replaced.
+            return;
+        }
         // Proper prefixes and suffixes of every mention → its identity (first wins).
         let mut parts: FxMap<(EType, String), (String, String)> = FxMap::default();
         for m in &self.out {

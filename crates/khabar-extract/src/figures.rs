@@ -672,7 +672,7 @@ pub(crate) fn norm_seq(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     crate::text::tokenize(&chars)
         .into_iter()
-        .map(|t| t.norm)
+        .map(|t| t.norm.to_string())
         .collect()
 }
 
@@ -1481,7 +1481,7 @@ impl Cx<'_> {
                 } else {
                     i
                 };
-                let v = self.toks[i].norm.clone();
+                let v = self.toks[i].norm.to_string();
                 self.push(a, j, "date", FigureValue::Text(v), None);
                 return j;
             }

@@ -45,8 +45,8 @@ pub(crate) struct Entry {
     pub id: String,
     pub kind: EType,
     pub name: String,
-    /// Normalised context words; empty = always active.
-    pub context: Vec<String>,
+    /// Ids of its context words (see [`Gazetteer::context_id`]); empty = always active.
+    pub context: Vec<u32>,
 }
 
 /// Token-trie over normalised variants.
@@ -59,6 +59,8 @@ pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Normalised given names (`firstname` lines).
     pub first_names: FxSet<String>,
+    /// Normalised context words of all entries → dense ids.
+    context_vocab: FxMap<String, u32>,
     index_by_id: HashMap<String, u32>,
 }
 
@@ -73,6 +75,16 @@ impl Gazetteer {
     /// Vocabulary id of a normalised token.
     pub(crate) fn tok_id(&self, norm: &str) -> Option<u32> {
         self.vocab.get(norm).copied()
+    }
+
+    /// Dense id of a context word, if any entry names it.
+    pub(crate) fn context_id(&self, norm: &str) -> Option<u32> {
+        self.context_vocab.get(norm).copied()
+    }
+
+    /// Number of distinct context words.
+    pub(crate) fn context_words(&self) -> usize {
+        self.context_vocab.len()
     }
 
     pub(crate) fn step(&self, node: u32, tok: u32) -> Option<u32> {
@@ -175,6 +187,13 @@ impl Gazetteer {
                 Some(&i) => i,
                 None => {
                     let i = self.entries.len() as u32;
+                    let context = context
+                        .iter()
+                        .map(|c| {
+                            let next = self.context_vocab.len() as u32;
+                            *self.context_vocab.entry(c.clone()).or_insert(next)
+                        })
+                        .collect();
                     self.entries.push(Entry {
                         id: id.to_string(),
                         kind,

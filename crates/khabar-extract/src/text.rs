@@ -4,6 +4,8 @@
 //! normalising (diacritics, tatweel, alef forms, `ى`/`ي`, `ة`/`ه`, Latin case,
 //! Arabic-Indic digits) never loses the way back to the input.
 
+use smol_str::SmolStr;
+
 /// Broad class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -27,8 +29,9 @@ pub(crate) struct Token {
     /// One past the last char.
     pub end: usize,
     pub kind: Kind,
-    /// Normalised form (see [`fold`]); digits are ASCII.
-    pub norm: String,
+    /// Normalised form (see [`fold`]); digits are ASCII. Inline up to 23
+    /// bytes, so most words cost no allocation.
+    pub norm: SmolStr,
     /// Latin/Cyrillic word starting with an upper-case letter.
     pub cap: bool,
     /// Whitespace directly before this token.
@@ -123,6 +126,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut i = 0;
     let n = chars.len();
     let mut space_before = true;
+    let mut buf = String::with_capacity(64);
     while i < n {
         let c = chars[i];
         if c == '\n' || c == '\r' || c == '\u{2029}' {
@@ -130,7 +134,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
                 start: i,
                 end: i + 1,
                 kind: Kind::Break,
-                norm: String::new(),
+                norm: SmolStr::default(),
                 cap: false,
                 space_before: true,
                 art: false,
@@ -177,13 +181,13 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
         } else {
             (Kind::Punct, i + 1)
         };
-        let mut norm = String::with_capacity(end - start);
+        buf.clear();
         for &ch in &chars[start..end] {
             if !is_ignorable(ch) {
-                push_folded(&mut norm, ch);
+                push_folded(&mut buf, ch);
             }
         }
-        if norm.is_empty() {
+        if buf.is_empty() {
             // A lone tatweel or mark: not a token of its own.
             i = end;
             continue;
@@ -196,7 +200,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
             start,
             end,
             kind,
-            norm,
+            norm: SmolStr::new(&buf),
             cap,
             space_before,
             art,
