@@ -32,7 +32,98 @@ pub(crate) struct Ex<'a> {
     surnames: FxSet<String>,
     /// Proper prefixes (any type) and suffixes (persons) of mentions found → identity.
     parts: FxMap<String, (EType, String, String)>,
+    /// First tokens of mentions found through a ل + ال contraction (للأمم المتحدة).
+    contracted: Vec<usize>,
 }
+
+/// Indefinite nouns for unnamed sources after a speech verb: "قال مسؤول",
+/// "أكدت مصادر" (normalised).
+static AR_UNNAMED_SOURCES: WordSet = WordSet::new(&[
+    "مسؤول",
+    "مسؤوله",
+    "مسؤولون",
+    "مسؤولين",
+    "مصدر",
+    "مصادر",
+    "خبير",
+    "خبيره",
+    "خبراء",
+    "متحدث",
+    "متحدثه",
+    "دبلوماسي",
+    "دبلوماسيون",
+    "مراقب",
+    "مراقبون",
+    "محلل",
+    "محللون",
+    "مستشار",
+    "ناشط",
+    "ناشطون",
+    "شاهد",
+    "شهود",
+    "مواطن",
+    "مواطنون",
+    "ضابط",
+    "جندي",
+    "طبيب",
+    "اطباء",
+    "صحفي",
+    "مراسل",
+    "عضو",
+    "اعضاء",
+    "موظف",
+    "باحث",
+    "استاذ",
+    "قائد",
+    "نائب",
+    "سكان",
+    "مسعفون",
+    "مقرب",
+    "مقربون",
+    "بيان",
+    "تقرير",
+    "تقارير",
+    "دراسه",
+    "استطلاع",
+    "وثيقه",
+    "وثائق",
+]);
+
+/// Adjectives that describe an unnamed source (normalised): "مسؤول أمني رفيع".
+static AR_DESCRIPTORS: WordSet = WordSet::new(&[
+    "غربي",
+    "غربيه",
+    "عربي",
+    "عربيه",
+    "اوروبي",
+    "اوروبيه",
+    "افريقي",
+    "اسيوي",
+    "خليجي",
+    "دولي",
+    "اممي",
+    "اقليمي",
+    "محلي",
+    "رسمي",
+    "حكومي",
+    "امني",
+    "عسكري",
+    "دبلوماسي",
+    "اقتصادي",
+    "سياسي",
+    "سابق",
+    "سابقه",
+    "كبير",
+    "كبيره",
+    "رفيع",
+    "رفيعه",
+    "بارز",
+    "بارزه",
+    "اخر",
+    "اخري",
+    "مطلع",
+    "مطلعه",
+]);
 
 /// Titles and roles that precede a person's name (normalised).
 static AR_TITLES: WordSet = WordSet::new(&[
@@ -52,12 +143,22 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "الوزيره",
     "نائب",
     "النائب",
+    "النائبه",
     "المتحدث",
     "المتحدثه",
     "الناطق",
     "الناطقه",
     "السفير",
     "السفيره",
+    "سفير",
+    "سفيره",
+    "ممثل",
+    "ممثله",
+    "مندوب",
+    "مندوبه",
+    "مبعوث",
+    "مبعوثه",
+    "قنصل",
     "المدير",
     "مدير",
     "المديره",
@@ -970,6 +1071,7 @@ impl<'a> Ex<'a> {
             start_idx: vec![None; toks.len()],
             surnames: FxSet::default(),
             parts: FxMap::default(),
+            contracted: Vec::new(),
         }
     }
 
@@ -1119,6 +1221,7 @@ impl<'a> Ex<'a> {
             let norm = t.norm.as_str();
             let is_arabic = t.kind == Kind::Arabic;
             let mut best: Option<(usize, usize, u32)> = None;
+            let mut contracted = false;
             for (k, w) in arabic_readings(norm) {
                 if k > 0 && !is_arabic {
                     break;
@@ -1130,6 +1233,21 @@ impl<'a> Ex<'a> {
                     }
                     if best.is_none_or(|(b, _, _)| end > b) {
                         best = Some((end, k, e));
+                    }
+                }
+            }
+            if best.is_none() && is_arabic {
+                // ل + ال writes one lam and drops the alef: للأمم المتحدة, وللصين.
+                // The span keeps the contracted word whole (minus an outer و/ف),
+                // the only slice that spells the name.
+                for (k, w) in arabic_readings(norm).into_iter().take(2) {
+                    if let Some(rest) = w.strip_prefix("لل").filter(|r| r.len() >= 4) {
+                        let definite = format!("ال{rest}");
+                        if let Some((end, e)) = self.walk(i, &definite) {
+                            best = Some((end, k, e));
+                            contracted = true;
+                            break;
+                        }
                     }
                 }
             }
@@ -1209,6 +1327,9 @@ impl<'a> Ex<'a> {
                     self.emit(i + 1, end, 0, kind, id, name);
                 } else {
                     self.emit(i, end, k, kind, id, name);
+                    if contracted {
+                        self.contracted.push(i);
+                    }
                 }
                 i = end;
             } else {
@@ -1513,9 +1634,29 @@ impl<'a> Ex<'a> {
         if matches!(next.norm.as_str(), "\"" | "«" | "“" | "”") && !definite {
             let close = (i + 2..(i + 7).min(self.toks.len()))
                 .find(|&k| matches!(self.toks[k].norm.as_str(), "\"" | "»" | "”" | "“"))?;
-            if close > i + 2
-                && (i + 2..close).all(|k| !self.covered[k] && self.toks[k].kind != Kind::Break)
-            {
+            // A place inside the quotes is part of the name: شركة "نفط الكويت".
+            let mut places = Vec::new();
+            let mut k = i + 2;
+            while k < close {
+                if self.toks[k].kind == Kind::Break {
+                    return None;
+                }
+                if self.covered[k] {
+                    let x = self.start_idx[k]? as usize;
+                    let m = &self.out[x];
+                    if m.kind != EType::Location || m.b > close {
+                        return None;
+                    }
+                    places.push(x);
+                    k = m.b;
+                } else {
+                    k += 1;
+                }
+            }
+            let bare =
+                close - (i + 2) > places.iter().map(|&x| self.out[x].b - self.out[x].a).sum();
+            if close > i + 2 && bare {
+                self.remove_mentions(places);
                 let name = self.span_text(i + 2, close);
                 self.emit(
                     i + 2,
@@ -1626,7 +1767,8 @@ impl<'a> Ex<'a> {
                 return None;
             }
             if self.covered[j] {
-                if verb {
+                // The role already has its person ("الرئيس دونالد ترامب تدرس").
+                if verb || self.mention_at(j).is_some_and(|m| m.kind == EType::Person) {
                     return None;
                 }
                 after_head = false;
@@ -1677,6 +1819,13 @@ impl<'a> Ex<'a> {
                 j += 1;
                 continue;
             }
+            // "سفير فلسطين لدى موسكو X": a preposition before a named place
+            // stays inside the role.
+            if matches!(w, "لدي" | "في" | "عن" | "الي") && self.covered.get(j + 1) == Some(&true)
+            {
+                j += 1;
+                continue;
+            }
             if AR_ORG_HEADS.contains(&w) || w == "باسم" {
                 after_head = true;
                 j += 1;
@@ -1707,6 +1856,18 @@ impl<'a> Ex<'a> {
         }
         let e = self.ar_name_from(j, 4)?;
         let len = e - j;
+        // "قال مسؤول إيراني كبير", "سفير روسي سابق": an unnamed source, not a
+        // name. A noun with an indefinite nisba after it is a description.
+        let first = self.toks[j].norm.as_str();
+        let adjective = |k: usize| {
+            let w = self.toks[k].norm.as_str();
+            !self.surname_known(w) && self.is_descriptor(w)
+        };
+        let described =
+            !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
+        if described || verb && AR_UNNAMED_SOURCES.contains(&first) {
+            return None;
+        }
         let single_ok = honorific || self.surname_known(&self.toks[j].norm);
         if len < 2 && !single_ok {
             return None;
@@ -1715,6 +1876,43 @@ impl<'a> Ex<'a> {
         let key = fold(&name);
         self.emit(j, e, 0, EType::Person, local_id(EType::Person, &key), name);
         Some(e)
+    }
+
+    /// An indefinite adjective that describes an unnamed person: a demonym
+    /// (روسي، إيراني، أمريكية: the stem spells a known place) or a common
+    /// descriptor (دبلوماسي، سابق، كبير).
+    fn is_descriptor(&self, w: &str) -> bool {
+        if AR_DESCRIPTORS.contains(&w) {
+            return true;
+        }
+        if w.starts_with("ال") {
+            return false;
+        }
+        let Some(stem) = w.strip_suffix("يه").or_else(|| w.strip_suffix('ي')) else {
+            return false;
+        };
+        if stem.chars().count() < 2 {
+            return false;
+        }
+        [
+            stem.to_string(),
+            format!("{stem}ا"),
+            format!("{stem}يا"),
+            format!("ال{stem}"),
+            format!("ال{stem}يه"),
+        ]
+        .iter()
+        .any(|c| {
+            self.gaz
+                .tok_id(c)
+                .and_then(|t| self.gaz.step(0, t))
+                .is_some_and(|node| {
+                    self.gaz
+                        .ends_at(node)
+                        .iter()
+                        .any(|&e| self.gaz.entries[e as usize].kind == EType::Location)
+                })
+        })
     }
 
     fn surname_known(&self, w: &str) -> bool {
@@ -2155,6 +2353,29 @@ impl<'a> Ex<'a> {
             }
         }
         self.adopt_ids(&by_surface);
+    }
+
+    /// A contracted mention (للنصر) of an entity the text also names plainly
+    /// (النصر) adds nothing: the entity is listed through its plain mention, as
+    /// annotators list it. A contracted mention stays when it is the only one.
+    pub(crate) fn drop_redundant_contractions(&mut self) {
+        if self.contracted.is_empty() {
+            return;
+        }
+        let is_contracted = |m: &Mention| self.contracted.contains(&m.a);
+        let plain: FxSet<&str> = self
+            .out
+            .iter()
+            .filter(|m| !is_contracted(m))
+            .map(|m| m.id.as_str())
+            .collect();
+        let drop: Vec<usize> = (0..self.out.len())
+            .filter(|&x| is_contracted(&self.out[x]) && plain.contains(self.out[x].id.as_str()))
+            .collect();
+        // Tokens stay covered: no figure inside a name.
+        for x in drop.into_iter().rev() {
+            self.out.remove(x);
+        }
     }
 
     /// The normalised words of a mention, space-joined.

@@ -22,6 +22,107 @@ pub(crate) struct Cx<'a> {
     pub lead: Option<(usize, usize)>,
     /// `593.000` is 593000 (Spanish, Russian), not 593.
     pub dot_thousands: bool,
+    /// Countries the text names (first token, ISO 3166 alpha-2), in text order:
+    /// they decide what a bare «ريال» or «دينار» is.
+    pub countries: Vec<(usize, String)>,
+    /// Demonyms and capitals in the text (token, ISO code), found on first need.
+    pub country_cues: std::cell::OnceCell<Vec<(usize, &'static str)>>,
+}
+
+/// Countries whose currency name is shared (ريال، دينار…): demonym stems
+/// (Arabic, inflected by [`country_cue`]) and other words that place a text there.
+const COUNTRY_CUES: &[(&str, &[&str], &[&str])] = &[
+    ("SA", &["سعودي"], &["الرياض", "جده", "saudi", "riyadh"]),
+    ("QA", &["قطري"], &["الدوحه", "qatari", "doha"]),
+    ("OM", &["عماني"], &["مسقط", "omani", "muscat"]),
+    ("YE", &["يمني"], &["صنعاء", "عدن", "yemeni", "sanaa"]),
+    ("IR", &["ايراني"], &["طهران", "iranian", "tehran"]),
+    ("BR", &["برازيلي"], &["brazilian"]),
+    ("KW", &["كويتي"], &["kuwaiti"]),
+    ("BH", &["بحريني"], &["المنامه", "bahraini", "manama"]),
+    ("JO", &["اردني"], &["jordanian"]),
+    ("IQ", &["عراقي"], &["بغداد", "iraqi", "baghdad"]),
+    ("DZ", &["جزائري"], &["algerian", "algiers"]),
+    ("TN", &["تونسي"], &["tunisian"]),
+    ("LY", &["ليبي"], &["بنغازي", "libyan", "benghazi"]),
+    ("RS", &["صربي"], &["بلغراد", "serbian", "belgrade"]),
+    ("AE", &["اماراتي"], &["ابوظبي", "دبي", "emirati", "dubai"]),
+    ("MA", &["مغربي"], &["الرباط", "moroccan", "rabat"]),
+    ("EG", &["مصري"], &["القاهره", "egyptian", "cairo"]),
+    ("GB", &["بريطاني"], &["لندن", "british", "london"]),
+    ("SD", &["سوداني"], &["الخرطوم", "sudanese", "khartoum"]),
+    ("LB", &["لبناني"], &["بيروت", "lebanese", "beirut"]),
+    ("SY", &["سوري"], &["دمشق", "syrian", "damascus"]),
+    (
+        "TR",
+        &["تركي"],
+        &["انقره", "اسطنبول", "turkish", "ankara", "istanbul"],
+    ),
+];
+
+/// The country a normalised word places the text in (الإيرانية، طهران → IR).
+fn country_cue(norm: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<crate::words::FxMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = crate::words::FxMap::default();
+        for &(cc, stems, words) in COUNTRY_CUES {
+            for stem in stems {
+                for suffix in ["", "ه", "ين", "ون"] {
+                    for article in ["", "ال"] {
+                        m.insert(format!("{article}{stem}{suffix}"), cc);
+                    }
+                }
+            }
+            for w in words {
+                m.insert((*w).to_string(), cc);
+            }
+        }
+        m
+    })
+    .get(norm)
+    .copied()
+}
+
+/// A currency name several countries use, written without its country
+/// (`ريال`, `dinars`) → the country-specific codes it can stand for.
+fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    const RIAL: &[(&str, &str)] = &[
+        ("SA", "SAR"),
+        ("QA", "QAR"),
+        ("OM", "OMR"),
+        ("YE", "YER"),
+        ("IR", "IRR"),
+        ("BR", "BRL"),
+    ];
+    const DINAR: &[(&str, &str)] = &[
+        ("KW", "KWD"),
+        ("BH", "BHD"),
+        ("JO", "JOD"),
+        ("IQ", "IQD"),
+        ("DZ", "DZD"),
+        ("TN", "TND"),
+        ("LY", "LYD"),
+        ("RS", "RSD"),
+    ];
+    const DIRHAM: &[(&str, &str)] = &[("AE", "AED"), ("MA", "MAD")];
+    const POUND: &[(&str, &str)] = &[
+        ("EG", "EGP"),
+        ("GB", "GBP"),
+        ("SD", "SDG"),
+        ("SS", "SSP"),
+        ("LB", "LBP"),
+        ("SY", "SYP"),
+    ];
+    const LIRA: &[(&str, &str)] = &[("TR", "TRY"), ("LB", "LBP"), ("SY", "SYP")];
+    Some(match norm {
+        "ريال" | "ريالا" | "ريالات" | "riyal" | "riyals" | "rial" | "rials" => RIAL,
+        "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
+        "درهم" | "درهما" | "دراهم" | "dirham" | "dirhams" => DIRHAM,
+        "جنيه" | "جنيها" | "جنيهات" | "pound" | "pounds" => POUND,
+        "ليره" | "ليرات" | "lira" | "liras" => LIRA,
+        _ => return None,
+    })
 }
 
 /// Words that never are the counted noun after a number (normalised).
@@ -436,6 +537,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("دينار ليبي", "LYD"),
     ("دينار", "KWD"),
     ("دينارا", "KWD"),
+    ("دنانير", "KWD"),
     ("تينغي", "KZT"),
     ("تنغي", "KZT"),
     ("تينغ", "KZT"),
@@ -478,6 +580,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("ruble", "RUB"),
     ("lira", "TRY"),
     ("liras", "TRY"),
+    ("rials", "IRR"),
+    ("rial", "IRR"),
     ("riyals", "SAR"),
     ("riyal", "SAR"),
     ("dirhams", "AED"),
@@ -745,6 +849,17 @@ fn tidy(v: f64) -> f64 {
     }
 }
 
+/// Gregorian date of a day in the tabular (arithmetic) Islamic calendar;
+/// within a day or two of the observed calendars (Umm al-Qura) news uses.
+fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    if y < 1 {
+        return None;
+    }
+    let julian_day = (11 * y + 3) / 30 + 354 * y + 30 * m - (m - 1) / 2 + d + 1_948_440 - 385;
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(julian_day - 1_721_425).ok()?)
+}
+
 fn is(t: Option<&Token>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
@@ -959,6 +1074,87 @@ impl Cx<'_> {
         Some((i, end, v))
     }
 
+    /// Hijri month name at `i` (محرم … ذو الحجة) → (month, end token).
+    fn hijri_month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.tok(i)?.norm.as_str();
+        let next = self.tok(i + 1).map_or("", |t| t.norm.as_str());
+        let two = |m: u32| Some((m, i + 2));
+        let m = match w {
+            "محرم" => 1,
+            "صفر" => 2,
+            "رجب" => 7,
+            "شعبان" => 8,
+            "رمضان" => 9,
+            "شوال" => 10,
+            "ربيع" => {
+                return match next {
+                    "الاول" => two(3),
+                    "الثاني" | "الاخر" => two(4),
+                    _ => None,
+                }
+            }
+            "جمادي" => {
+                return match next {
+                    "الاولي" => two(5),
+                    "الاخره" | "الثانيه" => two(6),
+                    _ => None,
+                }
+            }
+            "ذو" | "ذي" => {
+                return match next {
+                    "القعده" => two(11),
+                    "الحجه" => two(12),
+                    _ => None,
+                }
+            }
+            _ => return None,
+        };
+        Some((m, i + 1))
+    }
+
+    /// Hijri date at `i`: day, month name, optional year and era mark
+    /// (`15 رمضان 1447 هـ`) → (start, end, Gregorian ISO date). The month names
+    /// double as personal names (رجب، رمضان، شعبان), so a day number must lead.
+    /// A year-less date is placed in the Hijri year nearest `published`; without
+    /// `published` it has no Gregorian reading and the value is `None` (the
+    /// span is still a date, never a count).
+    fn hijri_at(&self, i: usize) -> Option<(usize, usize, Option<String>)> {
+        let d = self.day_value(i).filter(|&d| d <= 30)?;
+        let (m, mut j) = self.hijri_month_at(i + 1)?;
+        let mut year = None;
+        if let Some(t) = self.tok(j) {
+            if t.kind == Kind::Number && t.norm.len() == 4 {
+                if let Some(y) = t
+                    .norm
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1300..=1600).contains(y))
+                {
+                    year = Some(y);
+                    j += 1;
+                }
+            }
+        }
+        if is(self.tok(j), &["ه", "هجري", "هجريه", "للهجره"]) {
+            j += 1;
+        }
+        let date = match (year, self.published) {
+            (Some(y), _) => hijri_to_gregorian(y, m, d),
+            (None, Some(p)) => {
+                // The Hijri year `published` falls in, as a year-less Gregorian
+                // date takes the year of `published`. Hijri years are ~354 days:
+                // 33 of them for every 32 Gregorian ones.
+                let approx = (p.year() - 622) * 33 / 32;
+                let year = (approx - 1..=approx + 2)
+                    .rev()
+                    .find(|&y| hijri_to_gregorian(y, 1, 1).is_some_and(|new_year| new_year <= p))?;
+                hijri_to_gregorian(year, m, d)
+            }
+            (None, None) => None,
+        };
+        Some((i, j, date.map(|g| g.format("%Y-%m-%d").to_string())))
+    }
+
     fn dates(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
@@ -966,6 +1162,16 @@ impl Cx<'_> {
             if self.used[i] {
                 i += 1;
                 continue;
+            }
+            if let Some((a, b, v)) = self.hijri_at(i) {
+                if self.free(a, b) {
+                    match v {
+                        Some(v) => self.push(a, b, "date", FigureValue::Text(v), None),
+                        None => self.used[a..b].iter_mut().for_each(|u| *u = true),
+                    }
+                    i = b;
+                    continue;
+                }
             }
             if let Some((a, b, v)) = self.relative_at(i) {
                 if self.free(a, b) {
@@ -1156,6 +1362,56 @@ impl Cx<'_> {
         Some((start, j, v))
     }
 
+    /// A shared currency name at `j` with its demonym after it, in any
+    /// inflection (ريالات سعودية، دنانير كويتية) → (code, end token).
+    fn currency_demonym(&self, j: usize) -> Option<(&'static str, usize)> {
+        let options = shared_currency(&self.toks[j].norm)?;
+        let next = self.tok(j + 1).filter(|t| t.kind == Kind::Arabic)?;
+        let w = next.norm.as_str();
+        let cc = country_cue(w).or_else(|| country_cue(w.strip_suffix('ا')?))?;
+        let code = options.iter().find(|(c, _)| *c == cc)?.1;
+        Some((code, j + 2))
+    }
+
+    /// A bare shared currency name at `j` (ريال) → the code of the country the
+    /// text names closest before it (else closest after); `None` when the text
+    /// names none of the countries that use it.
+    fn local_currency(&self, j: usize) -> Option<&'static str> {
+        let options = shared_currency(&self.toks[j].norm)?;
+        let code = |cc: &str| {
+            options
+                .iter()
+                .find(|(c, _)| *c == cc)
+                .map(|(_, code)| *code)
+        };
+        let cues = self.country_cues.get_or_init(|| {
+            let mut cues: Vec<(usize, &'static str)> = Vec::new();
+            for (k, t) in self.toks.iter().enumerate() {
+                let hit = match t.kind {
+                    Kind::Arabic => arabic_readings(&t.norm)
+                        .into_iter()
+                        .find_map(|(_, w)| country_cue(w)),
+                    Kind::Alpha => country_cue(&t.norm),
+                    _ => None,
+                };
+                if let Some(cc) = hit {
+                    cues.push((k, cc));
+                }
+            }
+            cues
+        });
+        // Candidates (token, code) from named countries and from cues, nearest first.
+        let all = || {
+            let named = self.countries.iter().map(|(t, cc)| (*t, cc.as_str()));
+            named
+                .chain(cues.iter().copied())
+                .filter_map(|(t, cc)| Some((t, code(cc)?)))
+        };
+        let before = all().filter(|(t, _)| *t < j).max_by_key(|(t, _)| *t);
+        let after = || all().filter(|(t, _)| *t > j).min_by_key(|(t, _)| *t);
+        before.or_else(after).map(|(_, c)| c)
+    }
+
     fn unit_after(&self, tabs: &Tables, j: usize) -> Option<(&'static str, usize)> {
         tabs.units.at(self.toks, j)
     }
@@ -1188,6 +1444,11 @@ impl Cx<'_> {
             return Some(("percent", None, e, false));
         }
         if let Some((c, e)) = tabs.currencies.at(self.toks, j) {
+            let (c, e) = match self.currency_demonym(j) {
+                Some(found) if e == j + 1 => found,
+                _ if e == j + 1 => (self.local_currency(j).unwrap_or(c), e),
+                _ => (c, e),
+            };
             return Some(("money", Some(c.to_string()), e, false));
         }
         if let Some((u, e)) = self.unit_after(tabs, j) {

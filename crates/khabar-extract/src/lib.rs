@@ -176,6 +176,7 @@ impl Extractor {
         ex.paren_aliases();
         ex.link_short_mentions();
         ex.unify_ids();
+        ex.drop_redundant_contractions();
         let covered = ex.covered.clone();
         let mut mentions = ex.out;
         mentions.sort_by_key(|m| m.start);
@@ -188,6 +189,11 @@ impl Extractor {
             out: Vec::new(),
             lead: None,
             dot_thousands: matches!(lang, "es" | "ru"),
+            countries: mentions
+                .iter()
+                .filter_map(|m| Some((m.a, m.id.strip_prefix("iso:")?.to_string())))
+                .collect(),
+            country_cues: std::cell::OnceCell::new(),
         };
         fx.run(&self.tables);
 

@@ -565,3 +565,109 @@ fn russian_and_spanish_places() {
         out.entities
     );
 }
+
+#[test]
+fn lam_article_contractions() {
+    // ل + ال writes one lam: the contracted word is the only slice that spells the name.
+    check_entities(
+        "وقدمت روسيا طلبا للأمم المتحدة، ووجهت رسالة لليابان وللصين.",
+        &[
+            ("organization", "للأمم المتحدة", "org:un"),
+            ("location", "لليابان", "iso:JP"),
+            ("location", "للصين", "iso:CN"),
+        ],
+    );
+    // A plain mention of the same entity lists it; the contracted one adds nothing.
+    let text = "فاز النصر على الهلال في الدوري السعودي، وافتتح رونالدو التسجيل للنصر.";
+    let out = ex().extract(text, None, published());
+    let texts: Vec<&str> = out.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(texts.contains(&"النصر"), "{texts:?}");
+    assert!(!texts.contains(&"للنصر"), "{texts:?}");
+}
+
+#[test]
+fn hijri_dates() {
+    check_figures(
+        "تبدأ الهدنة يوم 15 رمضان 1447 هـ، ويحل عيد الأضحى في 10 ذو الحجة.",
+        &[
+            ("date", "15 رمضان 1447 هـ", "", "\"2026-03-04\""),
+            // Year-less: the Hijri year of `published` (2025-11-26 is in 1447).
+            ("date", "10 ذو الحجة", "", "\"2026-05-27\""),
+        ],
+    );
+    // Month names that are also given names need a day before them.
+    check_not_entities("وقال رجب طيب أردوغان إن رمضان قديروف وصل", &["رجب"]);
+    let out = ex().extract("وصل رمضان قديروف إلى موسكو", None, published());
+    assert!(out.figures.is_empty(), "{:#?}", out.figures);
+    // Without `published` a year-less Hijri date has no Gregorian reading: no
+    // figure, and never a count of "رمضان".
+    let out = ex().extract("في 15 رمضان", Some("ar"), None);
+    assert!(out.figures.is_empty(), "{:#?}", out.figures);
+}
+
+#[test]
+fn shared_currency_names_follow_the_country() {
+    check_figures(
+        "خصصت الحكومة الإيرانية 1.04 مليون ريال. وفي العراق بلغت الإيرادات 500 مليون دينار. وفي مصر بلغ السعر 40 جنيها.",
+        &[
+            ("money", "1.04 مليون ريال", "IRR", "1040000"),
+            ("money", "500 مليون دينار", "IQD", "500000000"),
+            ("money", "40 جنيها", "EGP", "40"),
+        ],
+    );
+    // No country named: the most common reading.
+    check_figures("سعر الكيلو 20 ريالا", &[("money", "20 ريالا", "SAR", "20")]);
+    // A country written into the currency name wins over the text's country.
+    check_figures(
+        "قالت طهران إن السعر بلغ 5 ريالات سعودية و3 دنانير كويتية",
+        &[
+            ("money", "5 ريالات سعودية", "SAR", "5"),
+            ("money", "3 دنانير كويتية", "KWD", "3"),
+        ],
+    );
+}
+
+#[test]
+fn unnamed_sources_are_not_persons() {
+    for text in [
+        "وقال مسؤول إيراني كبير إن المفاوضات مستمرة",
+        "وأكد مصدر دبلوماسي روسي أن الاتفاق قريب",
+        "وقال سفير روسي سابق إن العلاقات متوترة",
+        "وذكر بيان صادر عن الوزارة أن العمل مستمر",
+        "وقالت مصادر مطلعة إن الاجتماع تأجل",
+    ] {
+        let out = ex().extract(text, None, published());
+        let persons: Vec<&str> = out
+            .entities
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| e.text.as_str())
+            .collect();
+        assert!(persons.is_empty(), "{text}: {persons:?}");
+    }
+    // A role whose person is already named does not take the next words.
+    check_not_entities(
+        "وقالت إدارة الرئيس دونالد ترامب تدرس فرض رسوم جمركية",
+        &["تدرس فرض رسوم جمركية"],
+    );
+    // Named people after the same cues are still found.
+    check_entities(
+        "وقال علي لاريجاني إن الوفد وصل. وقال سفير فلسطين لدى موسكو عبد الحفيظ نوفل إن الموقف ثابت.",
+        &[
+            ("person", "علي لاريجاني", ""),
+            ("person", "عبد الحفيظ نوفل", ""),
+        ],
+    );
+}
+
+#[test]
+fn quoted_names_may_hold_a_place() {
+    check_entities(
+        "وأوضح المدير التنفيذي لشركة \"نفط الكويت\" أحمد العيدان أن الإنتاج ارتفع",
+        &[
+            ("organization", "نفط الكويت", ""),
+            ("person", "أحمد العيدان", ""),
+        ],
+    );
+    check_not_entities("لشركة \"نفط الكويت\"", &["الكويت"]);
+}
