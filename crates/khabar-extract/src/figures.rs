@@ -556,6 +556,21 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("هريفنا", "UAH"),
     ("بيزو", "MXN"),
     ("راند", "ZAR"),
+    ("سنتا", "USD/100"),
+    ("سنت", "USD/100"),
+    ("سنتات", "USD/100"),
+    ("هلله", "SAR/100"),
+    ("قرشا", "EGP/100"),
+    ("قرش", "EGP/100"),
+    ("قروش", "EGP/100"),
+    ("كوبيك", "RUB/100"),
+    ("euro cents", "EUR/100"),
+    ("cents", "USD/100"),
+    ("cent", "USD/100"),
+    ("копеек", "RUB/100"),
+    ("копейки", "RUB/100"),
+    ("копейка", "RUB/100"),
+    ("céntimos", "EUR/100"),
     ("us dollars", "USD"),
     ("canadian dollars", "CAD"),
     ("australian dollars", "AUD"),
@@ -755,6 +770,9 @@ const UNITS: &[(&str, &str)] = &[
     ("درجه مئويه", "C"),
     ("درجات مئويه", "C"),
     ("درجه مئويه تحت الصفر", "-C"),
+    ("درجات مئويه تحت الصفر", "-C"),
+    ("درجه تحت الصفر", "-C"),
+    ("درجات تحت الصفر", "-C"),
     ("degrees celsius", "C"),
     ("degrees c", "C"),
     ("° c", "C"),
@@ -1187,6 +1205,22 @@ impl Cx<'_> {
                     continue;
                 }
             }
+            // "12 و13 ديسمبر", "12-13 December": the first day shares the month.
+            if let (Some(d), true) = (
+                self.day_value(i),
+                is(self.tok(i + 1), &["و", "-", "–", "and"]),
+            ) {
+                if let Some((a, b, v)) = self.date_at(i + 2) {
+                    let day_first = a == i + 2 && v.len() >= 5 && self.day_value(a).is_some();
+                    if day_first && self.free(i, i + 1) && self.free(a, b) {
+                        let first = format!("{}{d:02}", &v[..v.len() - 2]);
+                        self.push(i, i + 1, "date", FigureValue::Text(first), None);
+                        self.push(a, b, "date", FigureValue::Text(v), None);
+                        i = b;
+                        continue;
+                    }
+                }
+            }
             i += 1;
         }
     }
@@ -1435,13 +1469,15 @@ impl Cx<'_> {
     }
 
     /// Kind/unit of what follows a number ending at `j` (not counts).
+    /// What follows a number at `j` makes it a figure: (kind, unit, end token,
+    /// factor the number is multiplied by: −1 below zero, 0.01 for cents).
     fn classify(
         &self,
         tabs: &Tables,
         j: usize,
-    ) -> Option<(&'static str, Option<String>, usize, bool)> {
+    ) -> Option<(&'static str, Option<String>, usize, f64)> {
         if let Some(e) = self.percent_after(j) {
-            return Some(("percent", None, e, false));
+            return Some(("percent", None, e, 1.0));
         }
         if let Some((c, e)) = tabs.currencies.at(self.toks, j) {
             let (c, e) = match self.currency_demonym(j) {
@@ -1449,7 +1485,11 @@ impl Cx<'_> {
                 _ if e == j + 1 => (self.local_currency(j).unwrap_or(c), e),
                 _ => (c, e),
             };
-            return Some(("money", Some(c.to_string()), e, false));
+            // Subunits: "95 cents", "50 هللة" are hundredths of the currency.
+            if let Some(c) = c.strip_suffix("/100") {
+                return Some(("money", Some(c.to_string()), e, 0.01));
+            }
+            return Some(("money", Some(c.to_string()), e, 1.0));
         }
         if let Some((u, e)) = self.unit_after(tabs, j) {
             let (u, mut neg) = match u.strip_prefix('-') {
@@ -1465,7 +1505,8 @@ impl Cx<'_> {
                 neg = true;
                 e += 2;
             }
-            return Some(("quantity", Some(u.to_string()), e, neg));
+            let factor = if neg { -1.0 } else { 1.0 };
+            return Some(("quantity", Some(u.to_string()), e, factor));
         }
         None
     }
@@ -1617,12 +1658,13 @@ impl Cx<'_> {
             self.push(i - 1, j, "percent", FigureValue::Number(num.value), None);
             return j;
         }
-        if let Some((kind, unit, e, neg)) = self.classify(tabs, j) {
+        if let Some((kind, unit, e, factor)) = self.classify(tabs, j) {
             let mut v = num.value;
             if unit.as_deref() == Some("m3") && self.toks[j].norm == "bcm" {
                 v *= 1e9;
             }
-            if neg || (i > 0 && is(self.tok(i - 1), &["minus", "سالب"])) {
+            v *= factor;
+            if i > 0 && is(self.tok(i - 1), &["minus", "سالب"]) {
                 v = -v;
             }
             self.push(i, e, kind, FigureValue::Number(v), unit);
@@ -1635,14 +1677,12 @@ impl Cx<'_> {
                 "و" | "-" | "–" | "الي" | "to" | "and" | "a" | "y" | "до" | "и"
             ) {
                 if let Some(y) = parse_at(self.toks, j + 1) {
-                    if let Some((kind, unit, _, neg)) = self.classify(tabs, y.last) {
+                    if let Some((kind, unit, _, factor)) = self.classify(tabs, y.last) {
                         let mut v = num.value;
                         if !num.scaled && y.scaled {
                             v *= y.scale;
                         }
-                        if neg {
-                            v = -v;
-                        }
+                        v *= factor;
                         self.push(i, j, kind, FigureValue::Number(v), unit);
                         return j;
                     }

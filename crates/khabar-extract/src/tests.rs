@@ -671,3 +671,26 @@ fn quoted_names_may_hold_a_place() {
     );
     check_not_entities("لشركة \"نفط الكويت\"", &["الكويت"]);
 }
+
+#[test]
+fn currency_subunits() {
+    check_figures(
+        "Futures gained 95 cents. وارتفع السعر 40 سنتا للبرميل.",
+        &[
+            ("money", "95 cents", "USD", "0.95"),
+            ("money", "40 سنتا", "USD", "0.4"),
+        ],
+    );
+}
+
+#[test]
+fn day_ranges_and_cold() {
+    check_figures(
+        "تعقد القمة في 12 و13 ديسمبر/كانون الأول المقبل، وقد تنخفض الحرارة إلى 5 درجات تحت الصفر.",
+        &[
+            ("date", "12", "", "\"2025-12-12\""),
+            ("date", "13 ديسمبر/كانون الأول المقبل", "", "\"2025-12-13\""),
+            ("quantity", "5 درجات تحت الصفر", "C", "-5"),
+        ],
+    );
+}
