@@ -125,6 +125,13 @@ static AR_DESCRIPTORS: WordSet = WordSet::new(&[
     "مطلعه",
 ]);
 
+/// Korean family names in Latin script (normalised), for "Kim Jae-june".
+static KOREAN_FAMILY_NAMES: WordSet = WordSet::new(&[
+    "kim", "lee", "park", "choi", "jung", "jun", "chung", "kang", "cho", "yoon", "jang", "lim",
+    "han", "shin", "seo", "kwon", "hwang", "ahn", "song", "yoo", "hong", "moon", "yang", "son",
+    "bae", "baek", "nam", "roh", "kwak", "koo", "jeon", "chun", "oh", "woo", "ryu", "lee",
+]);
+
 /// Titles and roles that precede a person's name (normalised).
 static AR_TITLES: WordSet = WordSet::new(&[
     "الرئيس",
@@ -745,6 +752,17 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
 
 /// Legal-form words that end a company name.
 static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
+    "electronics",
+    "energy",
+    "petroleum",
+    "technologies",
+    "airways",
+    "telecom",
+    "steel",
+    "chemicals",
+    "pharmaceuticals",
+    "semiconductor",
+    "financial",
     "corp",
     "corporation",
     "co",
@@ -2039,6 +2057,52 @@ impl<'a> Ex<'a> {
             self.english_run(i, end);
             i = end.max(i + 1);
         }
+        self.possessive_orgs();
+    }
+
+    /// "McLaren's Oscar Piastri", "Red Bull's Max Verstappen": the capitalised
+    /// name a person belongs to (team, company, party) is an organisation.
+    fn possessive_orgs(&mut self) {
+        let persons: Vec<usize> = self
+            .out
+            .iter()
+            .filter(|m| m.kind == EType::Person && m.a >= 3)
+            .map(|m| m.a)
+            .collect();
+        for a in persons {
+            let (q, s_tok) = (&self.toks[a - 2], &self.toks[a - 1]);
+            if !matches!(q.norm.as_str(), "'" | "’") || s_tok.norm != "s" || s_tok.space_before {
+                continue;
+            }
+            let end = a - 2;
+            let mut start = end;
+            while start > 0
+                && end - start < 3
+                && !self.covered[start - 1]
+                && self.toks[start - 1].kind == Kind::Alpha
+                && self.toks[start - 1].cap
+                && !EN_NOT_NAMES.contains(&self.toks[start - 1].norm.as_str())
+            {
+                start -= 1;
+            }
+            if start == end || self.is_first_name(&self.toks[start].norm) {
+                continue;
+            }
+            let sentence_start = start == 0
+                || matches!(
+                    self.toks[start - 1].norm.as_str(),
+                    "." | "\"" | "“" | ":" | "("
+                )
+                || self.toks[start - 1].kind == Kind::Break;
+            if sentence_start && end - start == 1 && self.toks[start].norm.len() < 3 {
+                continue;
+            }
+            let text = self.span_text(start, end);
+            let (id, name) = self
+                .gaz_lookup(start, end)
+                .unwrap_or_else(|| (local_id(EType::Organization, &fold(&text)), text.clone()));
+            self.emit(start, end, 0, EType::Organization, id, name);
+        }
     }
 
     fn uncover_places(&mut self, a: usize, b: usize) {
@@ -2179,10 +2243,43 @@ impl<'a> Ex<'a> {
                 return;
             }
         }
+        // Korean names: family name + hyphenated given name (Jun Young-hyun).
+        let korean = len == 4
+            && KOREAN_FAMILY_NAMES.contains(&rest[0])
+            && rest[2] == "-"
+            && !self.toks[s + 3].cap
+            && !self.toks[s + 2].space_before;
+        if korean {
+            self.emit(s, b, 0, EType::Person, local_id(EType::Person, &key), text);
+            return;
+        }
         if rest.iter().any(|w| EN_NOT_NAMES.contains(w)) {
             return;
         }
         let first_known = self.is_first_name(rest[0]);
+        // A place by its preposition or its region: "in Taylor, Texas", "at Qiddiya, about".
+        if len <= 2 && !sentence_start && !first_known {
+            let after_region = after == Some(",")
+                && self
+                    .mention_at(b + 1)
+                    .is_some_and(|m| m.kind == EType::Location);
+            let in_before = matches!(prev, Some("in" | "near"));
+            // Not a language or nationality: "in Indian rupees", "in English".
+            let adjective = ["ian", "ese", "ish", "ean", "an"]
+                .iter()
+                .any(|x| rest[0].ends_with(x));
+            if after_region || in_before && len == 1 && rest[0].len() > 3 && !adjective {
+                self.emit(
+                    s,
+                    b,
+                    0,
+                    EType::Location,
+                    local_id(EType::Location, &key),
+                    text,
+                );
+                return;
+            }
+        }
         let speech_near = !sentence_start
             && (b..(b + 3).min(self.toks.len()))
                 .any(|k| EN_SPEECH.contains(&self.toks[k].norm.as_str()));
