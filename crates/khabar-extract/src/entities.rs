@@ -157,6 +157,13 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "الناطقه",
     "السفير",
     "السفيره",
+    "بزعامه",
+    "برئاسه",
+    "بقياده",
+    "منسق",
+    "منسقه",
+    "المنسق",
+    "المنسقه",
     "سفير",
     "سفيره",
     "ممثل",
@@ -287,6 +294,14 @@ static AR_VERBS: WordSet = WordSet::new(&[
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "ائتلاف",
+    "تيار",
+    "تحالف",
+    "كتله",
+    "جبهه",
+    "بعثه",
+    "منتدي",
+    "مفوضيه",
     "وزاره",
     "هيئه",
     "منظمه",
@@ -446,7 +461,22 @@ static AR_TIME: WordSet = WordSet::new(&[
 ]);
 
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
-static AR_DEF_HEADS: WordSet = WordSet::new(&["البنك", "المصرف", "الاتحاد", "الحزب", "الصندوق"]);
+static AR_DEF_HEADS: WordSet = WordSet::new(&[
+    "التيار",
+    "الائتلاف",
+    "التحالف",
+    "المفوضيه",
+    "المكتب",
+    "الشركه",
+    "الهيئه",
+    "المؤسسه",
+    "الوكاله",
+    "البنك",
+    "المصرف",
+    "الاتحاد",
+    "الحزب",
+    "الصندوق",
+]);
 
 /// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
 static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "سلطه"]);
@@ -523,6 +553,19 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
 ]);
 
 /// Heads of place names: the name follows (بلدة كوراخوفو).
+/// Heads of facilities and natural features, part of the place's name (normalised).
+static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
+    "مخيم",
+    "مطار",
+    "قصر",
+    "نهر",
+    "سد",
+    "بحيره",
+    "جبل",
+    "مضيق",
+    "معبر",
+]);
+
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
     "مدينه",
     "بلده",
@@ -1466,6 +1509,10 @@ impl<'a> Ex<'a> {
                     i = next;
                     continue;
                 }
+                if let Some(next) = self.feature_rule(i, &w) {
+                    i = next;
+                    continue;
+                }
                 if let Some(next) = self.place_rule(i, &w) {
                     i = next;
                     continue;
@@ -1542,9 +1589,19 @@ impl<'a> Ex<'a> {
                 break;
             }
             if self.covered[e] {
-                // A place inside the name: هيئة قناة السويس، جامعة القاهرة.
+                // A place inside the name: هيئة قناة السويس، جامعة القاهرة; an
+                // organisation with a ل-phrase after it: بعثة الأمم المتحدة لمساعدة العراق.
+                let org_then_lam = |m: &Mention| {
+                    m.kind == EType::Organization
+                        && e == i + 1
+                        && self.toks.get(m.b).is_some_and(|x| {
+                            x.norm.starts_with('ل')
+                                && !x.norm.starts_with("لل")
+                                && !self.covered[m.b]
+                        })
+                };
                 match self.mention_at(e) {
-                    Some(m) if m.kind == EType::Location && !strict => {
+                    Some(m) if (m.kind == EType::Location || org_then_lam(m)) && !strict => {
                         e = m.b;
                         last_good = e;
                         loose = 0;
@@ -1595,6 +1652,22 @@ impl<'a> Ex<'a> {
                 best = (last_good, lam_seen, nisba, art, place);
                 continue;
             }
+            // "للهندسة المدنية والإنشاءات", "الإعمار والتنمية": a definite word
+            // joined by و ends the name when nothing name-like follows it.
+            let joined = w.starts_with("وال")
+                && (art || lam_seen)
+                && loose == 0
+                && !AR_GENERIC.contains(&&w[2..])
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_none_or(|x| !is_ar(x) || (!x.art && !x.norm.starts_with('و')));
+            if joined {
+                e += 1;
+                last_good = e;
+                best = (last_good, lam_seen, nisba, art, place);
+                break;
+            }
             if strict || w.starts_with('و') || w.starts_with("بال") || loose >= 4 {
                 break;
             }
@@ -1604,6 +1677,62 @@ impl<'a> Ex<'a> {
         }
         let _ = last_good;
         best
+    }
+
+    /// A named facility or natural feature whose head word is part of its name:
+    /// "مخيم زمزم", "قصر بعبدا", "نهر السند", "مطار الملك خالد الدولي".
+    fn feature_rule(&mut self, i: usize, w: &str) -> Option<usize> {
+        let (k, _) = arabic_readings(w)
+            .into_iter()
+            .find(|(_, r)| AR_FEATURE_HEADS.contains(r))?;
+        let n = self.toks.len();
+        let mut e = i + 1;
+        let mut inner = Vec::new();
+        if let Some(m) = self.mention_at(e).filter(|m| m.kind == EType::Location) {
+            // "نهر الأردن", "مطار دبي": a known place names the feature.
+            inner.push(self.start_idx[e]? as usize);
+            e = m.b;
+        } else {
+            let mut count = 0;
+            while e < n && count < 3 {
+                let t = &self.toks[e];
+                if !is_ar(t) || self.covered[e] {
+                    break;
+                }
+                let x = t.norm.as_str();
+                let honorific = count == 0
+                    && matches!(x, "الملك" | "الامير" | "الشيخ" | "الملكه")
+                    && self.ar_name_token(e + 1);
+                let name_like = self.ar_name_token(e)
+                    && !looks_like_verb(x)
+                    && !(is_nisba(x) && count == 0)
+                    && !AR_ADJ.contains(&x)
+                    && x.chars().count() >= 3
+                    && (count == 0 || !t.art);
+                if !(honorific || name_like) {
+                    break;
+                }
+                e += 1;
+                count += 1;
+            }
+            if count == 0 {
+                return None;
+            }
+        }
+        if self
+            .toks
+            .get(e)
+            .is_some_and(|t| matches!(t.norm.as_str(), "الدولي" | "الدوليه") && !self.covered[e])
+        {
+            e += 1;
+        }
+        self.remove_mentions(inner);
+        let t = &self.toks[i];
+        let start = skip_norm_chars(self.chars, t.start, t.end, k);
+        let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
+        let id = local_id(EType::Location, &fold(&name));
+        self.emit(i, e, k, EType::Location, id, name);
+        Some(e)
     }
 
     /// A place named after a generic head: "بلدة كوراخوفو", "بمدينة سومي".
@@ -1742,25 +1871,46 @@ impl<'a> Ex<'a> {
         let (e, lam, nisba, art, place) = self.org_chain(i, definite);
         let mods = e - i - 1;
         let ok = if definite {
-            // البنك المركزي المصري، الاتحاد الدولي لكرة القدم: an adjective first, two modifiers.
-            let first = &self.toks[i + 1].norm;
-            mods >= 2 && (first.ends_with('ي') || first.ends_with("يه"))
+            // البنك المركزي المصري، الاتحاد الدولي لكرة القدم: an adjective first, two
+            // modifiers; المفوضية العليا المستقلة للانتخابات: an adjective and a ل-phrase.
+            let first = &self.toks[i + 1];
+            let nisba_first = first.norm.ends_with('ي') || first.norm.ends_with("يه");
+            // التيار الصدري: a political current or alliance named by one adjective.
+            let movement = matches!(head.as_str(), "التيار" | "التحالف")
+                && nisba_first
+                && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي");
+            mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && movement
         } else if weak {
-            mods >= 1 && (lam || nisba || common_noun)
+            // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
+            let by_place = place && matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه");
+            mods >= 1 && (lam || nisba || common_noun || by_place)
         } else {
-            mods >= 1 && (art || lam || place)
+            // "منتدى للطاقة": a head with only a ل-phrase is a description.
+            mods >= 1 && (art || lam || place) && !(mods == 1 && lam && !art && !place)
         };
         if !ok {
             return None;
         }
-        // Drop places swallowed by the name.
+        // Drop places (and an organisation) swallowed by the name.
         self.uncover_places(i + 1, e);
-        let t = &self.toks[i];
+        let inner: Vec<usize> = (i + 1..e)
+            .filter_map(|k| self.start_idx[k])
+            .map(|x| x as usize)
+            .filter(|&x| self.out[x].b <= e)
+            .collect();
+        self.remove_mentions(inner);
+        // "شركة طيران الهند": the company's name follows the word شركة.
+        let (a, k) = if head == "شركه" && e > i + 1 {
+            (i + 1, 0)
+        } else {
+            (i, k)
+        };
+        let t = &self.toks[a];
         let start = skip_norm_chars(self.chars, t.start, t.end, k);
         let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
         let key = fold(&name);
         self.emit(
-            i,
+            a,
             e,
             k,
             EType::Organization,
