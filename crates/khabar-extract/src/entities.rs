@@ -554,19 +554,11 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
 
 /// Heads of place names: the name follows (بلدة كوراخوفو).
 /// Heads of facilities and natural features, part of the place's name (normalised).
-static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
-    "مخيم",
-    "مطار",
-    "قصر",
-    "نهر",
-    "سد",
-    "بحيره",
-    "جبل",
-    "مضيق",
-    "معبر",
-]);
+static AR_FEATURE_HEADS: WordSet =
+    WordSet::new(&["مخيم", "مطار", "قصر", "نهر", "سد", "بحيره", "جبل", "مضيق"]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
+    "معبر",
     "مدينه",
     "بلده",
     "قريه",
@@ -1340,7 +1332,14 @@ impl<'a> Ex<'a> {
                         .iter()
                         .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r));
                     let cued = i > 0 && AR_PLACE_CUES.contains(&self.toks[i - 1].norm.as_str());
-                    if generic || adjective || (cue_needed && !cued && k == 0) {
+                    // "بورصة باكستان": an organisation's head word that also spells a
+                    // town (Bursa) names the organisation when a name follows.
+                    let org_head = readings.iter().any(|(_, r)| AR_ORG_HEADS.contains(r))
+                        && self
+                            .toks
+                            .get(i + 1)
+                            .is_some_and(|x| is_ar(x) && !x.art && !self.covered[i + 1]);
+                    if generic || adjective || org_head || (cue_needed && !cued && k == 0) {
                         best = None;
                     }
                 }
@@ -1582,6 +1581,7 @@ impl<'a> Ex<'a> {
         let mut loose = 0usize;
         let mut last_good = i + 1;
         let (mut lam_seen, mut nisba, mut art, mut place) = (false, false, false, false);
+        let mut after_ll = false;
         let mut best = (i + 1, false, false, false, false);
         while e < n && e < i + 9 {
             let t = &self.toks[e];
@@ -1621,8 +1621,14 @@ impl<'a> Ex<'a> {
                 break;
             }
             if t.art {
+                let adjective = w.ends_with('ي') || w.ends_with("يه") || AR_ADJ.contains(&w);
+                // After a definite ل-phrase only an adjective continues the name:
+                // "للانتخابات النيابية", not "للانتخابات النتائج".
+                if after_ll && !adjective {
+                    break;
+                }
                 art = true;
-                if w.ends_with('ي') || w.ends_with("يه") {
+                if adjective && !AR_ADJ.contains(&w) {
                     nisba = true;
                 }
                 e += 1;
@@ -1644,6 +1650,7 @@ impl<'a> Ex<'a> {
             if lam_head || (self.is_first_name(w) && loose == 0 && e > i + 1) {
                 break;
             }
+            after_ll = lam && w.starts_with("لل");
             if lam {
                 lam_seen = true;
                 e += 1;
@@ -1703,10 +1710,10 @@ impl<'a> Ex<'a> {
                 let honorific = count == 0
                     && matches!(x, "الملك" | "الامير" | "الشيخ" | "الملكه")
                     && self.ar_name_token(e + 1);
+                let descriptive =
+                    looks_like_verb(x) || AR_ADJ.contains(&x) || is_nisba(x) && count == 0;
                 let name_like = self.ar_name_token(e)
-                    && !looks_like_verb(x)
-                    && !(is_nisba(x) && count == 0)
-                    && !AR_ADJ.contains(&x)
+                    && !descriptive
                     && x.chars().count() >= 3
                     && (count == 0 || !t.art);
                 if !(honorific || name_like) {
@@ -1886,7 +1893,8 @@ impl<'a> Ex<'a> {
             mods >= 1 && (lam || nisba || common_noun || by_place)
         } else {
             // "منتدى للطاقة": a head with only a ل-phrase is a description.
-            mods >= 1 && (art || lam || place) && !(mods == 1 && lam && !art && !place)
+            let lam_only = mods == 1 && lam && !art && !place;
+            mods >= 1 && (art || lam || place) && !lam_only
         };
         if !ok {
             return None;

@@ -58,6 +58,19 @@ const COUNTRY_CUES: &[(&str, &[&str], &[&str])] = &[
         &["تركي"],
         &["انقره", "اسطنبول", "turkish", "ankara", "istanbul"],
     ),
+    (
+        "IN",
+        &["هندي"],
+        &["نيودلهي", "مومباي", "indian", "delhi", "mumbai"],
+    ),
+    (
+        "PK",
+        &["باكستاني"],
+        &["كراتشي", "لاهور", "pakistani", "islamabad", "karachi"],
+    ),
+    ("ID", &["اندونيسي"], &["جاكرتا", "indonesian", "jakarta"]),
+    ("LK", &["سريلانكي"], &["كولومبو", "colombo"]),
+    ("NP", &["نيبالي"], &["كاتماندو", "kathmandu"]),
 ];
 
 /// The country a normalised word places the text in (الإيرانية، طهران → IR).
@@ -115,12 +128,20 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("SY", "SYP"),
     ];
     const LIRA: &[(&str, &str)] = &[("TR", "TRY"), ("LB", "LBP"), ("SY", "SYP")];
+    const RUPEE: &[(&str, &str)] = &[
+        ("IN", "INR"),
+        ("PK", "PKR"),
+        ("ID", "IDR"),
+        ("LK", "LKR"),
+        ("NP", "NPR"),
+    ];
     Some(match norm {
         "ريال" | "ريالا" | "ريالات" | "riyal" | "riyals" | "rial" | "rials" => RIAL,
         "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
         "درهم" | "درهما" | "دراهم" | "dirham" | "dirhams" => DIRHAM,
         "جنيه" | "جنيها" | "جنيهات" | "pound" | "pounds" => POUND,
         "ليره" | "ليرات" | "lira" | "liras" => LIRA,
+        "روبيه" | "روبيات" | "rupee" | "rupees" => RUPEE,
         _ => return None,
     })
 }
@@ -1676,7 +1697,12 @@ impl Cx<'_> {
                 c.norm.as_str(),
                 "و" | "-" | "–" | "الي" | "to" | "and" | "a" | "y" | "до" | "и"
             ) {
-                if let Some(y) = parse_at(self.toks, j + 1) {
+                // "خلال 2025 إلى 270 مليون يورو": a year is not the start of an amount.
+                let year_start = num.plain_int
+                    && self.year_value(i).is_some()
+                    && parse_at(self.toks, j + 1)
+                        .is_some_and(|y| !y.plain_int || self.year_value(y.first).is_none());
+                if let Some(y) = parse_at(self.toks, j + 1).filter(|_| !year_start) {
                     if let Some((kind, unit, _, factor)) = self.classify(tabs, y.last) {
                         let mut v = num.value;
                         if !num.scaled && y.scaled {
@@ -1765,7 +1791,18 @@ impl Cx<'_> {
                     "до",
                 ],
             );
-            let noun_after = self.count_noun(j).is_some();
+            // "بين عامي 1970 و1975": the second year of a pair.
+            let pair = i >= 2
+                && is(prev, &["و", "-", "الي", "and", "to"])
+                && self.year_value(i - 2).is_some();
+            // "1975 بقرض": a counted noun never carries a preposition.
+            let prep_next = self.tok(j).is_some_and(|t| {
+                t.kind == Kind::Arabic
+                    && !t.norm.starts_with("ال")
+                    && t.norm.chars().count() > 3
+                    && matches!(t.norm.chars().next(), Some('ب' | 'ل' | 'ك'))
+            });
+            let noun_after = self.count_noun(j).is_some() && !prep_next;
             let plural_en = self.tok(j).is_some_and(|t| {
                 t.kind == Kind::Alpha
                     && t.norm.ends_with('s')
@@ -1773,6 +1810,7 @@ impl Cx<'_> {
                     && !EN_FUNCTION.contains(&t.norm.as_str())
             });
             let is_count = !year_cue
+                && !pair
                 && ((self.toks.get(j).is_some_and(|t| t.kind == Kind::Arabic) && noun_after)
                     || plural_en);
             if !is_count {
