@@ -462,6 +462,8 @@ static AR_TIME: WordSet = WordSet::new(&[
 
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
+    "المرصد",
+    "الديوان",
     "التيار",
     "الائتلاف",
     "التحالف",
@@ -609,6 +611,18 @@ static AR_NAME_LINKS: WordSet = WordSet::new(&[
 ]);
 
 static EN_TITLES: WordSet = WordSet::new(&[
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "investor",
+    "entrepreneur",
+    "winger",
+    "forward",
+    "agent",
+    "strategist",
+    "researcher",
+    "professor",
     "president",
     "minister",
     "governor",
@@ -686,6 +700,12 @@ static EN_TITLES: WordSet = WordSet::new(&[
 ]);
 
 static EN_ORG_WORDS: WordSet = WordSet::new(&[
+    "instruments",
+    "microsystems",
+    "semiconductor",
+    "manufacturing",
+    "sports",
+    "pharma",
     "bank",
     "ministry",
     "agency",
@@ -823,6 +843,13 @@ static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
 
 /// Titles that end a role phrase: the name follows them.
 static EN_STRONG_TITLES: WordSet = WordSet::new(&[
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "entrepreneur",
+    "strategist",
+    "professor",
     "president",
     "minister",
     "governor",
@@ -1582,6 +1609,8 @@ impl<'a> Ex<'a> {
         let mut last_good = i + 1;
         let (mut lam_seen, mut nisba, mut art, mut place) = (false, false, false, false);
         let mut after_ll = false;
+        // The previous word was a ل-phrase ("لكرة" takes "القدم" as its complement).
+        let mut after_lam = false;
         let mut best = (i + 1, false, false, false, false);
         while e < n && e < i + 9 {
             let t = &self.toks[e];
@@ -1621,13 +1650,16 @@ impl<'a> Ex<'a> {
                 break;
             }
             if t.art {
-                let adjective = w.ends_with('ي') || w.ends_with("يه") || AR_ADJ.contains(&w);
-                // After a definite ل-phrase only an adjective continues the name:
-                // "للانتخابات النيابية", not "للانتخابات النتائج".
-                if after_ll && !adjective {
+                let adjective = is_adjective_like(w);
+                // After a definite ل-phrase or a definite noun only an adjective
+                // continues the name: "للانتخابات النيابية", "هيئة المحطات النووية";
+                // not "للانتخابات النتائج", "وزارة المياه الفاقد".
+                if (after_ll || art && !after_lam) && !adjective {
                     break;
                 }
                 art = true;
+                after_lam = false;
+                after_ll = false;
                 if adjective && !AR_ADJ.contains(&w) {
                     nisba = true;
                 }
@@ -1651,6 +1683,7 @@ impl<'a> Ex<'a> {
                 break;
             }
             after_ll = lam && w.starts_with("لل");
+            after_lam = lam;
             if lam {
                 lam_seen = true;
                 e += 1;
@@ -1673,6 +1706,12 @@ impl<'a> Ex<'a> {
                 e += 1;
                 last_good = e;
                 best = (last_good, lam_seen, nisba, art, place);
+                break;
+            }
+            // After a definite word or a place the name is complete: an indefinite
+            // word or a given name starts something else ("جامعة الكويت عبد الله
+            // المزيني", "مجلس الوزراء الكويتي مشروع الميزانية").
+            if art || place {
                 break;
             }
             if strict || w.starts_with('و') || w.starts_with("بال") || loose >= 4 {
@@ -1858,6 +1897,29 @@ impl<'a> Ex<'a> {
             }
             if e == s {
                 return None;
+            }
+            // "شركة سدر للسياحة والسفر", "سرت للاستشارات النفطية": the brand's
+            // line of business, a definite ل-phrase, belongs to its name.
+            if self.toks.get(e).is_some_and(|t| {
+                is_ar(t)
+                    && !self.covered[e]
+                    && t.norm.starts_with("لل")
+                    && t.norm.chars().count() > 4
+            }) {
+                e += 1;
+                while let Some(t) = self.toks.get(e) {
+                    if !is_ar(t) || self.covered[e] {
+                        break;
+                    }
+                    let x = t.norm.as_str();
+                    let joined = x.starts_with("وال")
+                        && self.toks.get(e + 1).is_none_or(|n| !is_ar(n) || !n.art);
+                    if (t.art && is_adjective_like(x)) || joined {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                }
             }
             let name = self.span_text(s, e);
             self.emit(
@@ -2129,6 +2191,42 @@ impl<'a> Ex<'a> {
         let mut i = 0;
         while i < n {
             let t = &self.toks[i];
+            // "Oslo Stock Exchange", "Texas Instruments": a known place may open
+            // an organisation's name.
+            let place_first = self.covered[i]
+                && self.mention_at(i).is_some_and(|m| {
+                    m.kind == EType::Location
+                        && self
+                            .toks
+                            .get(m.b)
+                            .is_some_and(|x| x.kind == Kind::Alpha && x.cap && x.space_before)
+                        && !self.covered.get(m.b).copied().unwrap_or(true)
+                });
+            if place_first {
+                let m_b = self.mention_at(i).map_or(i + 1, |m| m.b);
+                let mut e = m_b;
+                while e < n
+                    && self.toks[e].kind == Kind::Alpha
+                    && self.toks[e].cap
+                    && !self.covered[e]
+                {
+                    e += 1;
+                }
+                let org = (m_b..e).any(|k| {
+                    let w = self.toks[k].norm.as_str();
+                    EN_ORG_WORDS.contains(&w) || EN_ORG_SUFFIX.contains(&w)
+                });
+                if org {
+                    self.uncover_places(i, e);
+                    let text = self.span_text(i, e);
+                    let (id, name) = self.gaz_lookup(i, e).unwrap_or_else(|| {
+                        (local_id(EType::Organization, &fold(&text)), text.clone())
+                    });
+                    self.emit(i, e, 0, EType::Organization, id, name);
+                    i = e;
+                    continue;
+                }
+            }
             if t.kind != Kind::Alpha || !t.cap || self.covered[i] {
                 i += 1;
                 continue;
@@ -2704,6 +2802,27 @@ fn looks_like_verb(w: &str) -> bool {
         .iter()
         .any(|p| w.starts_with(p))
         || (w.ends_with('ت') && n <= 6)
+}
+
+/// A definite word that reads as an adjective: a nisba (الدولي، النووية), a
+/// participle (المتحدة، المستقلة), or a common adjective (العامة، العليا).
+fn is_adjective_like(w: &str) -> bool {
+    w.ends_with('ي')
+        || w.ends_with("يه")
+        || AR_ADJ.contains(&w)
+        || (w.starts_with("الم") && w.ends_with('ه') && w.chars().count() >= 7)
+        || matches!(
+            w,
+            "العامه"
+                | "العام"
+                | "العليا"
+                | "الاعلي"
+                | "الكبري"
+                | "الحر"
+                | "الحره"
+                | "الجديد"
+                | "الجديده"
+        )
 }
 
 fn is_nisba(w: &str) -> bool {

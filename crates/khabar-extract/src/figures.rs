@@ -63,6 +63,18 @@ const COUNTRY_CUES: &[(&str, &[&str], &[&str])] = &[
         &["هندي"],
         &["نيودلهي", "مومباي", "indian", "delhi", "mumbai"],
     ),
+    ("NO", &["نرويجي"], &["اوسلو", "norwegian", "norway", "oslo"]),
+    (
+        "SE",
+        &["سويدي"],
+        &["ستوكهولم", "swedish", "sweden", "stockholm"],
+    ),
+    (
+        "DK",
+        &["دنماركي"],
+        &["كوبنهاغن", "danish", "denmark", "copenhagen"],
+    ),
+    ("CZ", &["تشيكي"], &["براغ", "czech", "prague"]),
     (
         "PK",
         &["باكستاني"],
@@ -127,6 +139,13 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("LB", "LBP"),
         ("SY", "SYP"),
     ];
+    const CROWN: &[(&str, &str)] = &[
+        ("SE", "SEK"),
+        ("NO", "NOK"),
+        ("DK", "DKK"),
+        ("CZ", "CZK"),
+        ("IS", "ISK"),
+    ];
     const LIRA: &[(&str, &str)] = &[("TR", "TRY"), ("LB", "LBP"), ("SY", "SYP")];
     const RUPEE: &[(&str, &str)] = &[
         ("IN", "INR"),
@@ -139,7 +158,8 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         "ريال" | "ريالا" | "ريالات" | "riyal" | "riyals" | "rial" | "rials" => RIAL,
         "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
         "درهم" | "درهما" | "دراهم" | "dirham" | "dirhams" => DIRHAM,
-        "جنيه" | "جنيها" | "جنيهات" | "pound" | "pounds" => POUND,
+        "جنيه" | "جنيها" | "جنيهات" => POUND,
+        "crown" | "crowns" | "krone" | "kroner" | "kronor" => CROWN,
         "ليره" | "ليرات" | "lira" | "liras" => LIRA,
         "روبيه" | "روبيات" | "rupee" | "rupees" => RUPEE,
         _ => return None,
@@ -602,6 +622,18 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("pounds sterling", "GBP"),
+    ("egyptian pounds", "EGP"),
+    ("lebanese pounds", "LBP"),
+    ("sudanese pounds", "SDG"),
+    ("norwegian crowns", "NOK"),
+    ("swedish crowns", "SEK"),
+    ("danish crowns", "DKK"),
+    ("czech crowns", "CZK"),
+    ("crowns", "SEK"),
+    ("crown", "SEK"),
+    ("kroner", "NOK"),
+    ("krone", "NOK"),
+    ("kronor", "SEK"),
     ("pounds", "GBP"),
     ("sterling", "GBP"),
     ("yen", "JPY"),
