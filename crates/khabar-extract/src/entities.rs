@@ -211,8 +211,6 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "نظيره",
     "نظيرته",
     "نظيرها",
-    "رائد",
-    "رائده",
     "المبعوث",
     "المندوب",
     "المفوض",
@@ -294,6 +292,7 @@ static AR_VERBS: WordSet = WordSet::new(&[
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "بلديه",
     "ائتلاف",
     "تيار",
     "تحالف",
@@ -462,6 +461,7 @@ static AR_TIME: WordSet = WordSet::new(&[
 
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
+    "المركز",
     "المرصد",
     "الديوان",
     "التيار",
@@ -1694,16 +1694,24 @@ impl<'a> Ex<'a> {
             }
             // "للهندسة المدنية والإنشاءات", "الإعمار والتنمية": a definite word
             // joined by و ends the name when nothing name-like follows it.
+            let ends_name = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_none_or(|x| !is_ar(x) || (!x.art && !x.norm.starts_with('و')))
+            };
+            // ... "والصيد البحري": the joined word may take one adjective.
+            let with_adjective = self
+                .toks
+                .get(e + 1)
+                .is_some_and(|x| is_ar(x) && x.art && is_adjective_like(&x.norm))
+                && ends_name(e + 2);
             let joined = w.starts_with("وال")
                 && (art || lam_seen)
                 && loose == 0
                 && !AR_GENERIC.contains(&&w[2..])
-                && self
-                    .toks
-                    .get(e + 1)
-                    .is_none_or(|x| !is_ar(x) || (!x.art && !x.norm.starts_with('و')));
+                && (ends_name(e + 1) || with_adjective);
             if joined {
-                e += 1;
+                e += if with_adjective { 2 } else { 1 };
                 last_good = e;
                 best = (last_good, lam_seen, nisba, art, place);
                 break;
@@ -1714,7 +1722,13 @@ impl<'a> Ex<'a> {
             if art || place {
                 break;
             }
-            if strict || w.starts_with('و') || w.starts_with("بال") || loose >= 4 {
+            if strict
+                || w.starts_with('و')
+                || w.starts_with("بال")
+                || loose >= 4
+                || looks_like_verb(w)
+                || AR_ORG_HEADS.contains(&w)
+            {
                 break;
             }
             // An indefinite word: the construct "منظمة معاهدة ..." or a person's name.
@@ -1888,7 +1902,7 @@ impl<'a> Ex<'a> {
                         || x.starts_with('ب')
                         || looks_like_verb(x))
                     || self.is_first_name(x)
-                    || is_nisba(x)
+                    || (is_nisba(x) && self.is_descriptor(x))
                     || AR_ADJ.contains(&x)
                 {
                     break;
@@ -1932,9 +1946,6 @@ impl<'a> Ex<'a> {
             );
             return Some(e);
         }
-        if prev_title {
-            return None;
-        }
         let weak =
             AR_BRAND_HEADS.contains(&head.as_str()) || AR_WEAK_HEADS.contains(&head.as_str());
         let (e, lam, nisba, art, place) = self.org_chain(i, definite);
@@ -1958,7 +1969,9 @@ impl<'a> Ex<'a> {
             let lam_only = mods == 1 && lam && !art && !place;
             mods >= 1 && (art || lam || place) && !lam_only
         };
-        if !ok {
+        // After a role ("رئيس مجلس الوزراء") a bare institution is part of the
+        // title; a specific one ("رئيس هيئة المحطات النووية") is named.
+        if !ok || prev_title && !(nisba || place || lam) {
             return None;
         }
         // Drop places (and an organisation) swallowed by the name.
