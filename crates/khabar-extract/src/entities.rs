@@ -223,6 +223,7 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "الخبير",
     "الباحث",
     "الاستاذ",
+    "استاذ",
     "المشير",
     "الجنرال",
     "ولي",
@@ -481,7 +482,7 @@ static AR_DEF_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
-static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "سلطه"]);
+static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز"]);
 
 /// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
 static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
@@ -1630,11 +1631,13 @@ impl<'a> Ex<'a> {
                         })
                 };
                 match self.mention_at(e) {
-                    Some(m) if (m.kind == EType::Location || org_then_lam(m)) && !strict => {
+                    Some(m)
+                        if (m.kind == EType::Location && !place || org_then_lam(m)) && !strict =>
+                    {
+                        place |= m.kind == EType::Location;
                         e = m.b;
                         last_good = e;
                         loose = 0;
-                        place = true;
                         best = (last_good, lam_seen, nisba, art, place);
                         continue;
                     }
@@ -1971,7 +1974,7 @@ impl<'a> Ex<'a> {
         };
         // After a role ("رئيس مجلس الوزراء") a bare institution is part of the
         // title; a specific one ("رئيس هيئة المحطات النووية") is named.
-        if !ok || prev_title && !(nisba || place || lam) {
+        if !ok || prev_title && head == "مجلس" && !(nisba || place || lam) {
             return None;
         }
         // Drop places (and an organisation) swallowed by the name.
@@ -2072,9 +2075,35 @@ impl<'a> Ex<'a> {
             }
             // "سفير فلسطين لدى موسكو X": a preposition before a named place
             // stays inside the role.
-            if matches!(w, "لدي" | "في" | "عن" | "الي") && self.covered.get(j + 1) == Some(&true)
+            let next_is_head = self.toks.get(j + 1).is_some_and(|x| {
+                is_ar(x)
+                    && arabic_readings(&x.norm)
+                        .iter()
+                        .any(|(_, r)| AR_ORG_HEADS.contains(r))
+            });
+            if matches!(w, "لدي" | "في" | "عن" | "الي")
+                && (self.covered.get(j + 1) == Some(&true) || next_is_head)
             {
                 j += 1;
+                continue;
+            }
+            // "مدير وحدة المشروع": an indefinite noun before a definite one is a
+            // construct inside the role, not a name (unless a given name).
+            if !verb
+                && !self.is_first_name(w)
+                && !self.surname_known(w)
+                && !AR_NAME_LINKS.contains(&w)
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[j + 1])
+                && self
+                    .toks
+                    .get(j + 2)
+                    .is_some_and(|x| !is_ar(x) || !x.art || self.covered[j + 2])
+                && arabic_readings(w).iter().count() == 1
+            {
+                j += 2;
                 continue;
             }
             if AR_ORG_HEADS.contains(&w) || w == "باسم" {

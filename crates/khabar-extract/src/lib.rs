@@ -74,7 +74,9 @@ pub enum ExtractError {
 /// Built-in data files, embedded at compile time. Order matters: later files
 /// win on the same surface form.
 const BUILTIN: &[(&str, &str)] = &[
+    ("data/regions.tsv", include_str!("../data/regions.tsv")),
     ("data/places.tsv", include_str!("../data/places.tsv")),
+    ("data/cities_ar.tsv", include_str!("../data/cities_ar.tsv")),
     (
         "data/curated_locations.tsv",
         include_str!("../data/curated_locations.tsv"),
