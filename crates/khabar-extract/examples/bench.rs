@@ -1,5 +1,6 @@
 //! Throughput benchmark: prints MB/s of extraction over (1) news-sized texts
-//! repeated and (2) one 1 MB document built from them, by wall clock and per
+//! repeated, (2) one 1 MB document built from them and (3) one 4 MB document
+//! (linear time: the same MB/s), by wall clock and per
 //! core (this thread's CPU time), median and best of 7 rounds.
 //!
 //! ```text
@@ -128,6 +129,12 @@ fn main() {
     }
     measure("one 1 MB document", big.len(), 7, || {
         let out = ex.extract(&big, Some("ar"), published);
+        out.entities.len() + out.figures.len()
+    });
+    // Linear time: four times the text, the same MB/s.
+    let huge = [big.as_str(); 4].join("\n");
+    measure("one 4 MB document", huge.len(), 3, || {
+        let out = ex.extract(&huge, Some("ar"), published);
         out.entities.len() + out.figures.len()
     });
 }

@@ -16,6 +16,9 @@ pub(crate) struct Mention {
     pub kind: EType,
     pub id: String,
     pub name: String,
+    /// Removed (a tombstone: removal must not shift indices, which would make
+    /// it linear per removal and the whole pass quadratic on large documents).
+    pub dead: bool,
 }
 
 pub(crate) struct Ex<'a> {
@@ -1184,27 +1187,34 @@ impl<'a> Ex<'a> {
         ctx.iter().any(|&c| seen[c as usize])
     }
 
+    /// Mentions not removed, in the order they were found.
+    pub(crate) fn live(&self) -> impl Iterator<Item = &Mention> {
+        self.out.iter().filter(|m| !m.dead)
+    }
+
     fn mention_at(&self, tok: usize) -> Option<&Mention> {
         let x = (*self.start_idx.get(tok)?)?;
         self.out.get(x as usize)
     }
 
     /// Remove mentions (indices into `out`) and give their tokens back.
-    fn remove_mentions(&mut self, mut xs: Vec<usize>) {
+    fn remove_mentions(&mut self, xs: Vec<usize>) {
         if xs.is_empty() {
             return;
         }
-        xs.sort_unstable();
-        xs.dedup();
-        for x in xs.into_iter().rev() {
-            let m = self.out.remove(x);
-            for c in m.a..m.b {
+        for x in xs {
+            let m = &mut self.out[x];
+            if m.dead {
+                continue;
+            }
+            m.dead = true;
+            let (a, b) = (m.a, m.b);
+            for c in a..b {
                 self.covered[c] = false;
             }
-        }
-        self.start_idx.iter_mut().for_each(|v| *v = None);
-        for (x, m) in self.out.iter().enumerate() {
-            self.start_idx[m.a] = Some(x as u32);
+            if self.start_idx[a] == Some(x as u32) {
+                self.start_idx[a] = None;
+            }
         }
     }
 
@@ -1247,6 +1257,7 @@ impl<'a> Ex<'a> {
             }
         }
         self.out.push(Mention {
+            dead: false,
             a,
             b,
             start,
@@ -2217,7 +2228,7 @@ impl<'a> Ex<'a> {
         let x = self
             .out
             .iter()
-            .rposition(|m| m.b == i && m.kind == EType::Organization)?;
+            .rposition(|m| !m.dead && m.b == i && m.kind == EType::Organization)?;
         let end = self.toks[e - 1].end;
         let m = &mut self.out[x];
         m.b = e;
@@ -2286,11 +2297,7 @@ impl<'a> Ex<'a> {
                     break;
                 }
                 if self.covered[e] {
-                    match self
-                        .out
-                        .iter()
-                        .find(|m| m.a == e && m.kind == EType::Location)
-                    {
+                    match self.mention_at(e).filter(|m| m.kind == EType::Location) {
                         Some(m) => {
                             e = m.b;
                             continue;
@@ -2362,8 +2369,7 @@ impl<'a> Ex<'a> {
     /// name a person belongs to (team, company, party) is an organisation.
     fn possessive_orgs(&mut self) {
         let persons: Vec<usize> = self
-            .out
-            .iter()
+            .live()
             .filter(|m| m.kind == EType::Person && m.a >= 3)
             .map(|m| m.a)
             .collect();
@@ -2618,7 +2624,7 @@ impl<'a> Ex<'a> {
     /// Parenthesised aliases right after an organisation: "... (أوبك)", "(OECD)".
     pub(crate) fn paren_aliases(&mut self) {
         let mut adds = Vec::new();
-        for m in &self.out {
+        for m in self.live() {
             if m.kind != EType::Organization {
                 continue;
             }
@@ -2646,7 +2652,7 @@ impl<'a> Ex<'a> {
         }
         // An acronym already taken by a rule gets the identity of the name before it.
         let mut relabel = Vec::new();
-        for m in &self.out {
+        for m in self.live() {
             let o = m.b;
             if m.kind != EType::Organization || self.toks.get(o).is_none_or(|t| t.norm != "(") {
                 continue;
@@ -2674,7 +2680,7 @@ impl<'a> Ex<'a> {
         // Surname (last token) and, for persons, first-name part → identity.
         let mut keys: FxMap<SmolStr, (EType, String, String)> = FxMap::default();
         let mut ambiguous: FxSet<SmolStr> = FxSet::default();
-        for m in &self.out {
+        for m in self.live() {
             if m.kind != EType::Person || m.b - m.a < 2 {
                 continue;
             }
@@ -2716,13 +2722,13 @@ impl<'a> Ex<'a> {
 
     /// Rule-found mentions that are part of a longer one get its identity.
     pub(crate) fn unify_ids(&mut self) {
-        if !self.out.iter().any(|m| m.id.starts_with("local:")) {
+        if !self.live().any(|m| m.id.starts_with("local:")) {
             // Only local identities are ever replaced.
             return;
         }
         // Proper prefixes and suffixes of every mention → its identity (first wins).
         let mut parts: FxMap<(EType, String), (String, String)> = FxMap::default();
-        for m in &self.out {
+        for m in self.live() {
             let words: Vec<&str> = (m.a..m.b).map(|k| self.toks[k].norm.as_str()).collect();
             for l in 1..words.len() {
                 for key in [words[..l].join(" "), words[words.len() - l..].join(" ")] {
@@ -2736,7 +2742,7 @@ impl<'a> Ex<'a> {
         // The same surface gets one identity in a document: a later "NNPC" follows
         // the "(NNPC)" that was tied to its full name.
         let mut by_surface: FxMap<(EType, String), (String, String)> = FxMap::default();
-        for m in &self.out {
+        for m in self.live() {
             let own = local_id(
                 m.kind,
                 &fold(&self.chars[m.start..m.end].iter().collect::<String>()),
@@ -2759,17 +2765,19 @@ impl<'a> Ex<'a> {
         }
         let is_contracted = |m: &Mention| self.contracted.contains(&m.a);
         let plain: FxSet<&str> = self
-            .out
-            .iter()
+            .live()
             .filter(|m| !is_contracted(m))
             .map(|m| m.id.as_str())
             .collect();
         let drop: Vec<usize> = (0..self.out.len())
-            .filter(|&x| is_contracted(&self.out[x]) && plain.contains(self.out[x].id.as_str()))
+            .filter(|&x| {
+                let m = &self.out[x];
+                !m.dead && is_contracted(m) && plain.contains(m.id.as_str())
+            })
             .collect();
         // Tokens stay covered: no figure inside a name.
-        for x in drop.into_iter().rev() {
-            self.out.remove(x);
+        for x in drop {
+            self.out[x].dead = true;
         }
     }
 
@@ -2784,7 +2792,7 @@ impl<'a> Ex<'a> {
     /// Give every still-local mention the identity `ids` holds for its words.
     fn adopt_ids(&mut self, ids: &FxMap<(EType, String), (String, String)>) {
         for i in 0..self.out.len() {
-            if !self.out[i].id.starts_with("local:") {
+            if self.out[i].dead || !self.out[i].id.starts_with("local:") {
                 continue;
             }
             let key = (self.out[i].kind, self.mention_key(&self.out[i]));

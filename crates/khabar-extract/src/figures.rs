@@ -25,8 +25,9 @@ pub(crate) struct Cx<'a> {
     /// Countries the text names (first token, ISO 3166 alpha-2), in text order:
     /// they decide what a bare «ريال» or «دينار» is.
     pub countries: Vec<(usize, String)>,
-    /// Demonyms and capitals in the text (token, ISO code), found on first need.
-    pub country_cues: std::cell::OnceCell<Vec<(usize, &'static str)>>,
+    /// Named countries, demonyms and capitals (token, ISO code), sorted by
+    /// token; found on first need.
+    pub country_cues: std::cell::OnceCell<Vec<(usize, String)>>,
 }
 
 /// Countries whose currency name is shared (ريال، دينار…): demonym stems
@@ -1471,8 +1472,9 @@ impl Cx<'_> {
                 .find(|(c, _)| *c == cc)
                 .map(|(_, code)| *code)
         };
-        let cues = self.country_cues.get_or_init(|| {
-            let mut cues: Vec<(usize, &'static str)> = Vec::new();
+        // Every country the text names or hints at, by token, found once.
+        let places = self.country_cues.get_or_init(|| {
+            let mut places: Vec<(usize, String)> = self.countries.clone();
             for (k, t) in self.toks.iter().enumerate() {
                 let hit = match t.kind {
                     Kind::Arabic => arabic_readings(&t.norm)
@@ -1482,21 +1484,28 @@ impl Cx<'_> {
                     _ => None,
                 };
                 if let Some(cc) = hit {
-                    cues.push((k, cc));
+                    places.push((k, cc.to_string()));
                 }
             }
-            cues
+            places.sort_by_key(|(k, _)| *k);
+            places
         });
-        // Candidates (token, code) from named countries and from cues, nearest first.
-        let all = || {
-            let named = self.countries.iter().map(|(t, cc)| (*t, cc.as_str()));
-            named
-                .chain(cues.iter().copied())
-                .filter_map(|(t, cc)| Some((t, code(cc)?)))
-        };
-        let before = all().filter(|(t, _)| *t < j).max_by_key(|(t, _)| *t);
-        let after = || all().filter(|(t, _)| *t > j).min_by_key(|(t, _)| *t);
-        before.or_else(after).map(|(_, c)| c)
+        // The nearest before, else the nearest after; a bounded look keeps
+        // this constant per figure on long documents.
+        const LOOK: usize = 64;
+        let at = places.partition_point(|(k, _)| *k < j);
+        let before = places[..at]
+            .iter()
+            .rev()
+            .take(LOOK)
+            .find_map(|(_, cc)| code(cc));
+        before.or_else(|| {
+            places[at..]
+                .iter()
+                .filter(|(k, _)| *k > j)
+                .take(LOOK)
+                .find_map(|(_, cc)| code(cc))
+        })
     }
 
     fn unit_after(&self, tabs: &Tables, j: usize) -> Option<(&'static str, usize)> {

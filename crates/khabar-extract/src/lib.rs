@@ -180,7 +180,7 @@ impl Extractor {
         ex.unify_ids();
         ex.drop_redundant_contractions();
         let covered = ex.covered.clone();
-        let mut mentions = ex.out;
+        let mut mentions: Vec<_> = ex.out.into_iter().filter(|m| !m.dead).collect();
         mentions.sort_by_key(|m| m.start);
 
         let mut fx = figures::Cx {
