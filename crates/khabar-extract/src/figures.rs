@@ -1013,7 +1013,12 @@ impl Cx<'_> {
                     && !self.toks[end].space_before
                 {
                     end += 1;
-                } else if latin && t.norm.len() == 3 && t.norm != "may" {
+                } else if latin
+                    && t.norm.len() == 3
+                    && t.norm != "may"
+                    && self.day_value(end).is_none()
+                {
+                    // "Oct 30" (a dateline) is a date; "Jan" alone may be a name.
                     return None;
                 }
                 Some((m, end, t.norm == "may" || t.norm == "march"))
@@ -1697,6 +1702,17 @@ impl Cx<'_> {
                 }
             }
         }
+        // "the world's No. 1": a rank.
+        if i >= 2
+            && !num.scaled
+            && self.toks[i - 1].norm == "."
+            && self.toks[i - 2].norm == "no"
+            && self.toks[i - 2].cap
+            && self.free(i - 2, i)
+        {
+            self.push(i - 2, j, "ordinal", FigureValue::Number(num.value), None);
+            return j;
+        }
         // Currency symbol before: $20 billion.
         if let Some((code, a)) = prefix_currency(self.toks, i) {
             if self.free(a, i) {
@@ -2073,13 +2089,48 @@ impl Cx<'_> {
                             && !self.tok(i + 1).is_some_and(|n| {
                                 n.kind == Kind::Alpha && !EN_FUNCTION.contains(&n.norm.as_str())
                             });
-                        if det && !fraction {
+                        // A place in a race or a ranking: "finished sixth", "came third".
+                        let placed = is(
+                            prev,
+                            &[
+                                "finished",
+                                "finish",
+                                "finishes",
+                                "started",
+                                "starts",
+                                "came",
+                                "comes",
+                                "placed",
+                                "ranked",
+                                "ranks",
+                                "qualified",
+                            ],
+                        );
+                        if (det || placed) && !fraction {
                             self.push(i, i + 1, "ordinal", FigureValue::Number(v as f64), None);
                         }
                     } else if t.norm == "twice"
                         || (t.norm == "double" && is(self.tok(i + 1), &["the"]))
+                        || t.norm == "doubled"
                     {
                         self.push(i, i + 1, "multiplier", FigureValue::Number(2.0), None);
+                    } else if let Some(v) = match t.norm.as_str() {
+                        "tripled" => Some(3.0),
+                        "quadrupled" => Some(4.0),
+                        // "could triple", "to quadruple": the verb.
+                        "triple" | "quadruple"
+                            if is(
+                                self.tok(i.wrapping_sub(1)),
+                                &[
+                                    "could", "will", "would", "to", "may", "might", "should", "can",
+                                ],
+                            ) =>
+                        {
+                            Some(if t.norm == "triple" { 3.0 } else { 4.0 })
+                        }
+                        _ => None,
+                    } {
+                        self.push(i, i + 1, "multiplier", FigureValue::Number(v), None);
                     }
                 }
                 _ => {}

@@ -741,3 +741,17 @@ fn years_are_not_amounts_or_counts() {
         &[("money", "282 روبية", "PKR", "282")],
     );
 }
+
+#[test]
+fn english_ranks_verbs_and_datelines() {
+    check_figures(
+        "SEOUL, Oct 30 (Reuters) - Profits could triple. The world's No. 1 chipmaker finished sixth; sales doubled.",
+        &[
+            ("date", "Oct 30", "", "\"2025-10-30\""),
+            ("multiplier", "triple", "", "3"),
+            ("ordinal", "No. 1", "", "1"),
+            ("ordinal", "sixth", "", "6"),
+            ("multiplier", "doubled", "", "2"),
+        ],
+    );
+}
