@@ -167,6 +167,28 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
     })
 }
 
+/// Indefinite duals of common counted nouns: the word alone counts two (normalised).
+static AR_DUAL_COUNTS: WordSet = WordSet::new(&[
+    "عامين",
+    "عامان",
+    "سنتين",
+    "سنتان",
+    "شهرين",
+    "شهران",
+    "اسبوعين",
+    "اسبوعان",
+    "يومين",
+    "يومان",
+    "ساعتين",
+    "ساعتان",
+    "دقيقتين",
+    "هدفين",
+    "هدفان",
+    "اتصالين",
+    "جولتين",
+    "مباراتين",
+]);
+
 /// Words that never are the counted noun after a number (normalised).
 static AR_FUNCTION: WordSet = WordSet::new(&[
     "في",
@@ -1613,6 +1635,25 @@ impl Cx<'_> {
             if self.used[i] || self.toks[i].kind == Kind::Break {
                 i += 1;
                 continue;
+            }
+            // An indefinite dual counts two: "خلال أسبوعين", "سجل هدفين".
+            if self.toks[i].kind == Kind::Arabic {
+                let w = self.toks[i].norm.as_str();
+                let dual = arabic_readings(w)
+                    .into_iter()
+                    .find(|(_, r)| AR_DUAL_COUNTS.contains(r));
+                if let Some((k, _)) = dual {
+                    let after_number = i > 0 && self.toks[i - 1].kind == Kind::Number;
+                    if !after_number {
+                        self.lead = Some((i, k));
+                        let t = &self.toks[i];
+                        let s = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
+                        let unit: String = self.chars[s..t.end].iter().collect();
+                        self.push(i, i + 1, "count", FigureValue::Number(2.0), Some(unit));
+                        i += 1;
+                        continue;
+                    }
+                }
             }
             if self.toks[i].kind == Kind::Number && self.embedded_in_name(i) {
                 // Attached Arabic article: "الـ39" is an ordinal.

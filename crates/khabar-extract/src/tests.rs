@@ -755,3 +755,14 @@ fn english_ranks_verbs_and_datelines() {
         ],
     );
 }
+
+#[test]
+fn arabic_duals_count_two() {
+    check_figures(
+        "سجل مبابي هدفين خلال أسبوعين",
+        &[
+            ("count", "هدفين", "هدفين", "2"),
+            ("count", "أسبوعين", "أسبوعين", "2"),
+        ],
+    );
+}
