@@ -296,6 +296,7 @@ static AR_VERBS: WordSet = WordSet::new(&[
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "اليه",
     "بلديه",
     "ائتلاف",
     "تيار",
@@ -489,6 +490,15 @@ static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجمو
 
 /// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
 static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
+    "موانئ",
+    "ميناء",
+    "سكك",
+    "سكه",
+    "خطوط",
+    "بريد",
+    "كهرباء",
+    "مياه",
+    "اتصالات",
     "انباء",
     "الانباء",
     "فضاء",
@@ -1374,11 +1384,40 @@ impl<'a> Ex<'a> {
                     // "بورصة باكستان": an organisation's head word that also spells a
                     // town (Bursa) names the organisation when a name follows.
                     let org_head = readings.iter().any(|(_, r)| AR_ORG_HEADS.contains(r))
-                        && self
-                            .toks
-                            .get(i + 1)
-                            .is_some_and(|x| is_ar(x) && !x.art && !self.covered[i + 1]);
-                    if generic || adjective || org_head || (cue_needed && !cued && k == 0) {
+                        && self.toks.get(i + 1).is_some_and(|x| {
+                            is_ar(x)
+                                && !self.covered[i + 1]
+                                && !(x.art && is_adjective_like(&x.norm))
+                        });
+                    // "25 مليون ليرة سورية": after a currency, the adjective.
+                    let after_currency = i > 0
+                        && matches!(
+                            self.toks[i - 1].norm.as_str(),
+                            "ليره"
+                                | "ليرات"
+                                | "جنيه"
+                                | "جنيها"
+                                | "جنيهات"
+                                | "دينار"
+                                | "دينارا"
+                                | "دنانير"
+                                | "ريال"
+                                | "ريالا"
+                                | "ريالات"
+                                | "درهم"
+                                | "درهما"
+                                | "دراهم"
+                                | "دولار"
+                                | "دولارا"
+                                | "دولارات"
+                                | "روبيه"
+                        );
+                    if generic
+                        || adjective
+                        || org_head
+                        || after_currency
+                        || (cue_needed && !cued && k == 0)
+                    {
                         best = None;
                     }
                 }
@@ -1719,13 +1758,27 @@ impl<'a> Ex<'a> {
                 .get(e + 1)
                 .is_some_and(|x| is_ar(x) && x.art && is_adjective_like(&x.norm))
                 && ends_name(e + 2);
+            // "وزارة البيئة والمياه والزراعة": several joined words.
+            let mut last_joined = e;
+            while self.toks.get(last_joined + 1).is_some_and(|x| {
+                is_ar(x) && x.norm.starts_with("وال") && !self.covered[last_joined + 1]
+            }) {
+                last_joined += 1;
+            }
+            let chain = last_joined > e && ends_name(last_joined + 1);
             let joined = w.starts_with("وال")
                 && (art || lam_seen)
                 && loose == 0
                 && !AR_GENERIC.contains(&&w[2..])
-                && (ends_name(e + 1) || with_adjective);
+                && (ends_name(e + 1) || with_adjective || chain);
             if joined {
-                e += if with_adjective { 2 } else { 1 };
+                e = if chain {
+                    last_joined + 1
+                } else if with_adjective {
+                    e + 2
+                } else {
+                    e + 1
+                };
                 last_good = e;
                 best = (last_good, lam_seen, nisba, art, place);
                 break;
@@ -2095,6 +2148,30 @@ impl<'a> Ex<'a> {
             if matches!(w, "لدي" | "في" | "عن" | "الي")
                 && (self.covered.get(j + 1) == Some(&true) || next_is_head)
             {
+                j += 1;
+                continue;
+            }
+            // "وزير البيئة والمياه والزراعة", "وزير الطوارئ وإدارة الكوارث": a
+            // coordinated part of the role; "للشركة", "لقطاع المشتريات": its ل-phrase.
+            if !verb && w.starts_with("وال") && w.chars().count() > 4 {
+                j += 1;
+                continue;
+            }
+            let construct_next = self
+                .toks
+                .get(j + 1)
+                .is_some_and(|x| is_ar(x) && x.art && !self.covered[j + 1]);
+            if !verb
+                && (w.starts_with('و') || w.starts_with('ل'))
+                && !w.starts_with("لل")
+                && construct_next
+                && !self.is_first_name(w)
+                && w.chars().count() > 3
+            {
+                j += 2;
+                continue;
+            }
+            if !verb && w.starts_with("لل") && w.chars().count() > 4 {
                 j += 1;
                 continue;
             }

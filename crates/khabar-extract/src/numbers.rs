@@ -323,10 +323,26 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                 if vague_plural(&t.norm) || t.kind == Kind::Alpha {
                     return None;
                 }
+                let mut value = standalone?;
+                // "ألفا عامل", "مليونا دولار": a bare accusative-looking scale
+                // before a noun is the dual in construct (two thousand workers).
+                if matches!(t.norm.as_str(), "الفا" | "مليونا" | "مليارا")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Arabic && n.norm != "و" && scale_of(n).is_none()
+                    })
+                {
+                    value *= 2.0;
+                }
+                let mut last = i + 1;
+                // "مليون و400 ألف نازح": a smaller amount joined by و.
+                if let Some((v, end)) = compound_tail(toks, last, mult) {
+                    value += v;
+                    last = end;
+                }
                 return Some(Num {
                     first: i,
-                    last: i + 1,
-                    value: standalone?,
+                    last,
+                    value,
                     words: true,
                     scaled: true,
                     plain_int: false,
@@ -352,7 +368,7 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
         scaled = true;
         plain_int = false;
         j += 1;
-        // Compound: "13 ألفا و213", "ألف و500".
+        // Compound: "13 ألفا و213", "ألف و500", "2 مليون و500 ألف".
         if let (Some(w), Some(n)) = (toks.get(j), toks.get(j + 1)) {
             if w.norm == "و" && w.kind == Kind::Arabic {
                 if let Some(rest) = parse_small(toks, j + 1) {
@@ -360,6 +376,9 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                         value += rest.0;
                         j = rest.1;
                     }
+                } else if let Some((v, end)) = compound_tail(toks, j, mult) {
+                    value += v;
+                    j = end;
                 }
                 let _ = n;
             }
@@ -382,6 +401,17 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
         scale,
         lead,
     })
+}
+
+/// "و" + a scaled amount smaller than `mult` ("و400 ألف" after مليون) →
+/// (value, end token).
+fn compound_tail(toks: &[Token], j: usize, mult: f64) -> Option<(f64, usize)> {
+    let w = toks.get(j)?;
+    if w.norm != "و" || w.kind != Kind::Arabic {
+        return None;
+    }
+    let n = parse_at(toks, j + 1)?;
+    (n.scaled && n.value < mult && n.value > 0.0).then_some((n.value, n.last))
 }
 
 /// A number below a thousand after "و" (digits or words), for compounds.
