@@ -2638,6 +2638,64 @@ impl<'a> Ex<'a> {
             return;
         }
         let first_known = self.is_first_name(rest[0]);
+        let n = self.toks.len();
+        // Apposition: "Katrin Lehmann, an analyst at ...", "Conab, the national
+        // crop agency, ...": what the run is follows the comma.
+        if len <= 3
+            && self.toks.get(b).is_some_and(|t| t.norm == ",")
+            && self
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+        {
+            let window = b + 2..(b + 8).min(n);
+            let word = |k: usize| self.toks[k].norm.as_str();
+            let title = window
+                .clone()
+                .find(|&k| EN_STRONG_TITLES.contains(&word(k)));
+            let org = window.clone().find(|&k| {
+                EN_ORG_NOUNS.contains(&word(k)) || matches!(word(k), "cooperative" | "agency")
+            });
+            let stop = window
+                .clone()
+                .find(|&k| matches!(word(k), "," | "." | "said"));
+            let before_stop = |k: usize| stop.is_none_or(|x| k < x);
+            match (title, org) {
+                (Some(t), o) if before_stop(t) && o.is_none_or(|o| t < o) && len >= 2 => {
+                    self.emit(s, b, 0, EType::Person, local_id(EType::Person, &key), text);
+                    return;
+                }
+                (_, Some(o)) if before_stop(o) => {
+                    self.emit(
+                        s,
+                        b,
+                        0,
+                        EType::Organization,
+                        local_id(EType::Organization, &key),
+                        text,
+                    );
+                    return;
+                }
+                _ => {}
+            }
+        }
+        // "an analyst at StoneX": the employer after a role.
+        if len <= 3
+            && s >= 2
+            && matches!(prev, Some("at" | "with"))
+            && EN_STRONG_TITLES.contains(&self.toks[s - 2].norm.as_str())
+            && !first_known
+        {
+            self.emit(
+                s,
+                b,
+                0,
+                EType::Organization,
+                local_id(EType::Organization, &key),
+                text,
+            );
+            return;
+        }
         // A place by its preposition or its region: "in Taylor, Texas", "at Qiddiya, about".
         if len <= 2 && !sentence_start && !first_known {
             let after_region = after == Some(",")

@@ -766,3 +766,38 @@ fn arabic_duals_count_two() {
         ],
     );
 }
+
+#[test]
+fn compound_amounts_and_long_roles() {
+    check_figures(
+        "عاد مليون و400 ألف نازح، ويعمل ألفا عامل، وبلغ السعر 6 مليارات أوقية.",
+        &[
+            ("count", "مليون و400 ألف نازح", "نازح", "1400000"),
+            ("count", "ألفا عامل", "عامل", "2000"),
+            ("money", "6 مليارات أوقية", "MRU", "6000000000"),
+        ],
+    );
+    check_entities(
+        "قال وزير البيئة والمياه والزراعة السعودي عبد الرحمن الفضلي إن الإنتاج ارتفع، وقال نائب محافظ الهيئة لقطاع المشتريات عبد الله الصقري إن السعر انخفض.",
+        &[
+            ("person", "عبد الرحمن الفضلي", ""),
+            ("person", "عبد الله الصقري", ""),
+        ],
+    );
+    check_not_entities(
+        "وقال نائب محافظ الهيئة لقطاع المشتريات عبد الله الصقري",
+        &["لقطاع المشتريات"],
+    );
+}
+
+#[test]
+fn english_apposition() {
+    check_entities(
+        "Shares rose. Katrin Lehmann, an analyst at Bankhaus Metzler, said so. Conab, the national crop agency, agreed.",
+        &[
+            ("person", "Katrin Lehmann", ""),
+            ("organization", "Bankhaus Metzler", ""),
+            ("organization", "Conab", ""),
+        ],
+    );
+}
