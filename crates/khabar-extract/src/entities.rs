@@ -1489,7 +1489,7 @@ impl<'a> Ex<'a> {
             return false;
         }
         let w = t.norm.as_str();
-        if AR_STOP.contains(&w)
+        if (AR_STOP.contains(&w) && !self.is_ali(i))
             || AR_TITLES.contains(&w)
             || AR_ORG_HEADS.contains(&w)
             || AR_GENERIC.contains(&w)
@@ -1510,6 +1510,13 @@ impl<'a> Ex<'a> {
         !arabic_readings(w).iter().skip(1).any(|(_, r)| {
             AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r) || AR_GENERIC.contains(r)
         })
+    }
+
+    /// "علي" written with ي is the name Ali; the preposition is "على" (both
+    /// fold to علي).
+    fn is_ali(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.norm == "علي" && self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي')
     }
 
     fn ar_name_token_uncovered(&self, i: usize) -> bool {
@@ -1564,7 +1571,13 @@ impl<'a> Ex<'a> {
                 // A family name with the article ends the name: المري، الدوسري، الغيص.
                 let n = w.chars().count();
                 let family = count == 1 || w.ends_with('ي') || n <= 5;
-                if family && !w.ends_with('ه') {
+                // A family name in ة after a known given name: "سفيان البطاينة".
+                let feminine_family = count == 1
+                    && self.is_first_name(&self.toks[j - 1].norm)
+                    && !w.starts_with("الم")
+                    && !AR_GENERIC.contains(&w)
+                    && !AR_TIME.contains(&w);
+                if family && (!w.ends_with('ه') || feminine_family) {
                     j += 1;
                 }
                 break;
@@ -2177,7 +2190,16 @@ impl<'a> Ex<'a> {
             }
             // "مدير وحدة المشروع": an indefinite noun before a definite one is a
             // construct inside the role, not a name (unless a given name).
+            // ... only while the role goes on after the pair: "رائد الصالح إن"
+            // is a name, "وحدة المشروع في ..." is not.
+            let role_goes_on = self.toks.get(j + 2).is_some_and(|x| {
+                self.covered[j + 2]
+                    || matches!(x.norm.as_str(), "في" | "لدي")
+                    || x.norm.starts_with("لل")
+                    || AR_TITLES.contains(&x.norm.as_str())
+            });
             if !verb
+                && role_goes_on
                 && !self.is_first_name(w)
                 && !self.surname_known(w)
                 && !AR_NAME_LINKS.contains(&w)

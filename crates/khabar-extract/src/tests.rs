@@ -801,3 +801,18 @@ fn english_apposition() {
         ],
     );
 }
+
+#[test]
+fn ali_and_feminine_family_names() {
+    check_entities(
+        "وقال الرئيس التنفيذي للشركة علي البقالي إن الأرباح ارتفعت. وأوضح مدير الهيئة سفيان البطاينة أن العمل بدأ.",
+        &[("person", "علي البقالي", ""), ("person", "سفيان البطاينة", "")],
+    );
+    // The preposition على is not the name Ali.
+    check_not_entities("وافق المجلس على المشروع الجديد", &["على المشروع"]);
+    // A given name and family name after a role are not a construct.
+    check_entities(
+        "قال وزير الطوارئ وإدارة الكوارث رائد الصالح إن الحكومة أطلقت برنامجا.",
+        &[("person", "رائد الصالح", "")],
+    );
+}
