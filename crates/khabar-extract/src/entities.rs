@@ -1992,6 +1992,17 @@ impl<'a> Ex<'a> {
             if e == s {
                 return None;
             }
+            // "شركة ألمنيوم البحرين": a country or city right after the brand word
+            // (no preposition on it) is part of the name.
+            let mut swallowed = Vec::new();
+            if let Some(x) = self.start_idx.get(e).copied().flatten() {
+                let m = &self.out[x as usize];
+                if m.kind == EType::Location && m.start == self.toks[e].start && e == s + 1 {
+                    swallowed.push(x as usize);
+                    e = m.b;
+                }
+            }
+            self.remove_mentions(swallowed);
             // "شركة سدر للسياحة والسفر", "سرت للاستشارات النفطية": the brand's
             // line of business, a definite ل-phrase, belongs to its name.
             if self.toks.get(e).is_some_and(|t| {
