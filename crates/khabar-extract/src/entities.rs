@@ -2420,8 +2420,12 @@ impl<'a> Ex<'a> {
                     continue;
                 }
                 let after_suffix = e > i && EN_ORG_SUFFIX.contains(&self.toks[e - 1].norm.as_str());
+                // "and" joins only organisation names (Procter and Gamble, Ministry
+                // of Trade and Industry), not two people ("X and American businessman Y").
+                let org_around =
+                    (i..(e + 3).min(n)).any(|k| EN_ORG_WORDS.contains(&self.toks[k].norm.as_str()));
                 if u.kind == Kind::Alpha
-                    && !(u.norm == "and" && after_suffix)
+                    && !(u.norm == "and" && (after_suffix || !org_around))
                     && matches!(
                         u.norm.as_str(),
                         "of" | "for" | "and" | "de" | "la" | "al" | "bin" | "the"

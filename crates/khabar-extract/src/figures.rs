@@ -559,6 +559,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("دولارا", "USD"),
     ("دولارات", "USD"),
     ("يورو", "EUR"),
+    ("يوروهات", "EUR"),
     ("روبل", "RUB"),
     ("روبلا", "RUB"),
     ("روبلات", "RUB"),
@@ -2151,7 +2152,17 @@ impl Cx<'_> {
                                 "qualified",
                             ],
                         );
-                        if (det || placed) && !fraction {
+                        // "third-quarter", "second-largest".
+                        let compound = is(self.tok(i + 1), &["-"])
+                            && self.tok(i + 1).is_some_and(|t| !t.space_before)
+                            && is(
+                                self.tok(i + 2),
+                                &[
+                                    "quarter", "largest", "biggest", "half", "round", "highest",
+                                    "lowest",
+                                ],
+                            );
+                        if (det || placed || compound) && !fraction {
                             self.push(i, i + 1, "ordinal", FigureValue::Number(v as f64), None);
                         }
                     } else if t.norm == "twice"
