@@ -296,6 +296,9 @@ static AR_VERBS: WordSet = WordSet::new(&[
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "غرفه",
+    "نقابه",
+    "حكومه",
     "اليه",
     "بلديه",
     "ائتلاف",
@@ -486,7 +489,7 @@ static AR_DEF_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
-static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز"]);
+static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "حكومه"]);
 
 /// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
 static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
@@ -857,6 +860,10 @@ static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
 
 /// Titles that end a role phrase: the name follows them.
 static EN_STRONG_TITLES: WordSet = WordSet::new(&[
+    "commander",
+    "official",
+    "activist",
+    "trader",
     "billionaire",
     "businessman",
     "businesswoman",
@@ -1882,7 +1889,9 @@ impl<'a> Ex<'a> {
             .find(|(_, r)| AR_PLACE_HEADS.contains(r))?;
         let j = i + 1;
         let t = self.toks.get(j)?;
-        if !is_ar(t) || t.art || self.covered[j] || !self.ar_name_token(j) {
+        // "بلدة المصيلح" (a definite name), not "المدينة السورية" (an adjective).
+        let art_ok = t.art && !is_adjective_like(&t.norm) && !AR_TIME.contains(&t.norm.as_str());
+        if !is_ar(t) || (t.art && !art_ok) || self.covered[j] || !self.ar_name_token(j) {
             return None;
         }
         let x = t.norm.as_str();
@@ -1894,16 +1903,42 @@ impl<'a> Ex<'a> {
         {
             return None;
         }
-        let name = self.span_text(j, j + 1);
+        // More words of the name: "كرم أبو سالم", "يحمر الشقيف", "كابيري مبوشي".
+        let mut e = j + 1;
+        while e < j + 3 && !t.art {
+            let Some(u) = self.toks.get(e) else { break };
+            let y = u.norm.as_str();
+            let link = matches!(y, "ابو" | "بن" | "ام") && self.toks.get(e + 1).is_some_and(is_ar);
+            let part = is_ar(u)
+                && !self.covered[e]
+                && self.ar_name_token(e)
+                && !looks_like_verb(y)
+                && !is_nisba(y)
+                && !AR_ADJ.contains(&y)
+                && !(u.art && is_adjective_like(y))
+                && !y.starts_with('و');
+            if link {
+                e += 2;
+                continue;
+            }
+            if !part {
+                break;
+            }
+            e += 1;
+            if u.art {
+                break;
+            }
+        }
+        let name = self.span_text(j, e);
         self.emit(
             j,
-            j + 1,
+            e,
             0,
             EType::Location,
             local_id(EType::Location, &fold(&name)),
             name,
         );
-        Some(j + 1)
+        Some(e)
     }
 
     fn org_rule(&mut self, i: usize, w: &str) -> Option<usize> {
@@ -2053,13 +2088,27 @@ impl<'a> Ex<'a> {
             mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && movement
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
-            let by_place = place && matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه");
+            let by_place = place && matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه" | "حكومه");
             mods >= 1 && (lam || nisba || common_noun || by_place)
         } else {
             // "منتدى للطاقة": a head with only a ل-phrase is a description.
             let lam_only = mods == 1 && lam && !art && !place;
             mods >= 1 && (art || lam || place) && !lam_only
         };
+        // "جمعية المصارف في لبنان", "رابطة صناعة النفط في كردستان": an
+        // association named with the country it works in.
+        let mut e = e;
+        if ok
+            && matches!(
+                head.as_str(),
+                "جمعيه" | "رابطه" | "غرفه" | "نقابه" | "اتحاد"
+            )
+            && self.toks.get(e).is_some_and(|t| t.norm == "في")
+        {
+            if let Some(m) = self.mention_at(e + 1).filter(|m| m.kind == EType::Location) {
+                e = m.b;
+            }
+        }
         // After a role ("رئيس مجلس الوزراء") a bare institution is part of the
         // title; a specific one ("رئيس هيئة المحطات النووية") is named.
         if !ok || prev_title && head == "مجلس" && !(nisba || place || lam) {
@@ -2739,7 +2788,21 @@ impl<'a> Ex<'a> {
                 && self
                     .mention_at(b + 1)
                     .is_some_and(|m| m.kind == EType::Location);
-            let in_before = matches!(prev, Some("in" | "near"));
+            // "the port of Sikka", "the town of Eyl".
+            let of_place = prev == Some("of")
+                && s >= 2
+                && matches!(
+                    self.toks[s - 2].norm.as_str(),
+                    "port"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "province"
+                        | "region"
+                        | "island"
+                        | "state"
+                );
+            let in_before = matches!(prev, Some("in" | "near")) || of_place;
             // Not a language or nationality: "in Indian rupees", "in English".
             let adjective = ["ian", "ese", "ish", "ean", "an"]
                 .iter()
@@ -3033,6 +3096,8 @@ fn is_adjective_like(w: &str) -> bool {
         || w.ends_with("يه")
         || AR_ADJ.contains(&w)
         || (w.starts_with("الم") && w.ends_with('ه') && w.chars().count() >= 7)
+        // فاعلة participles: الواقعة، التابعة، الحاكمة.
+        || (w.chars().count() == 7 && w.chars().nth(3) == Some('ا') && w.ends_with('ه'))
         || matches!(
             w,
             "العامه"
