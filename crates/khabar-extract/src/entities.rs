@@ -578,6 +578,9 @@ static AR_FEATURE_HEADS: WordSet =
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
     "معبر",
+    "معبري",
+    "بلدتي",
+    "مدينتي",
     "مدينه",
     "بلده",
     "قريه",
@@ -1459,7 +1462,37 @@ impl<'a> Ex<'a> {
             }
             if let Some((end, k, e)) = best {
                 let entry = &self.gaz.entries[e as usize];
-                let (kind, id, name) = (entry.kind, entry.id.clone(), entry.name.clone());
+                let (kind, mut id, mut name) = (entry.kind, entry.id.clone(), entry.name.clone());
+                // "الحزب الديمقراطي الكردستاني", "الهلال الأحمر المصري": a known
+                // organisation's name with a demonym after it is another organisation.
+                let mut end = end;
+                // Only generic names take it ("الحزب الديمقراطي"); after a club or a
+                // company it describes ("يوفنتوس الإيطالي", "الهلال الإيطالي").
+                let generic_name = end >= i + 2
+                    && matches!(
+                        norm,
+                        "الحزب"
+                            | "الهلال"
+                            | "الصليب"
+                            | "الاتحاد"
+                            | "الجبهه"
+                            | "الحركه"
+                            | "التحالف"
+                            | "التيار"
+                            | "المجلس"
+                    );
+                if kind == EType::Organization && is_arabic && generic_name {
+                    if let Some(x) = self.toks.get(end).filter(|x| x.art && !self.covered[end]) {
+                        let bare = x.norm.strip_prefix("ال").unwrap_or(&x.norm);
+                        if bare.ends_with('ي') && self.is_descriptor(bare) {
+                            end += 1;
+                            let t = &self.toks[i];
+                            let start = skip_norm_chars(self.chars, t.start, t.end, k);
+                            name = self.chars[start..self.toks[end - 1].end].iter().collect();
+                            id = local_id(EType::Organization, &fold(&name));
+                        }
+                    }
+                }
                 // "قناة الجزيرة", "صحيفة الشرق الأوسط": the outlet's name follows the head.
                 let media_head = kind == EType::Organization
                     && end >= i + 2
@@ -1916,7 +1949,7 @@ impl<'a> Ex<'a> {
                 && !is_nisba(y)
                 && !AR_ADJ.contains(&y)
                 && !(u.art && is_adjective_like(y))
-                && !y.starts_with('و');
+                && !y.starts_with(['و', 'ب', 'ل', 'ك', 'ف']);
             if link {
                 e += 2;
                 continue;
@@ -2072,6 +2105,27 @@ impl<'a> Ex<'a> {
             );
             return Some(e);
         }
+        // "حركة البضائع", "حركة الملاحة": traffic, not a movement.
+        if head == "حركه"
+            && matches!(
+                next.norm.as_str(),
+                "البضائع"
+                    | "الحاويات"
+                    | "الملاحه"
+                    | "السير"
+                    | "المرور"
+                    | "الطيران"
+                    | "التجاره"
+                    | "السفن"
+                    | "الشاحنات"
+                    | "الركاب"
+                    | "الاسواق"
+                    | "الاسهم"
+                    | "التداول"
+            )
+        {
+            return None;
+        }
         let weak =
             AR_BRAND_HEADS.contains(&head.as_str()) || AR_WEAK_HEADS.contains(&head.as_str());
         let (e, lam, nisba, art, place) = self.org_chain(i, definite);
@@ -2105,7 +2159,11 @@ impl<'a> Ex<'a> {
             )
             && self.toks.get(e).is_some_and(|t| t.norm == "في")
         {
-            if let Some(m) = self.mention_at(e + 1).filter(|m| m.kind == EType::Location) {
+            // A country or region, not a city ("غرفة التجارة الدولية في باريس").
+            if let Some(m) = self
+                .mention_at(e + 1)
+                .filter(|m| m.kind == EType::Location && !m.id.starts_with("gn:"))
+            {
                 e = m.b;
             }
         }
