@@ -469,6 +469,12 @@ static AR_TIME: WordSet = WordSet::new(&[
 
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
+    "المديريه",
+    "المدرسه",
+    "الجمعيه",
+    "القوات",
+    "المعهد",
+    "الاكاديميه",
     "المركز",
     "المرصد",
     "الديوان",
@@ -548,7 +554,8 @@ static AR_ADJ: WordSet = WordSet::new(&[
 ]);
 
 /// Country or city names that are also common words (مالي = financial).
-static AR_AMBIGUOUS_PLACES: WordSet = WordSet::new(&["مالي", "بنين", "ماليه", "الامل", "السلام"]);
+static AR_AMBIGUOUS_PLACES: WordSet =
+    WordSet::new(&["مالي", "بنين", "ماليه", "الامل", "السلام", "سيول"]);
 
 /// Words before a place name that make an ambiguous one a place.
 static AR_PLACE_CUES: WordSet = WordSet::new(&[
@@ -1819,6 +1826,24 @@ impl<'a> Ex<'a> {
                 last_joined += 1;
             }
             let chain = last_joined > e && ends_name(last_joined + 1);
+            // "لإدارة وتشغيل المترو", "التجارة الخارجية وترقية الصادرات": و with a
+            // construct at the end of the name.
+            let joined_construct = w.starts_with('و')
+                && !w.starts_with("وال")
+                && (art || lam_seen)
+                && loose == 0
+                && w.chars().count() > 3
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[e + 1])
+                && ends_name(e + 2);
+            if joined_construct {
+                e += 2;
+                last_good = e;
+                best = (last_good, lam_seen, nisba, art, place);
+                break;
+            }
             let joined = w.starts_with("وال")
                 && (art || lam_seen)
                 && loose == 0
@@ -2535,7 +2560,21 @@ impl<'a> Ex<'a> {
                     && !(u.norm == "and" && (after_suffix || !org_around))
                     && matches!(
                         u.norm.as_str(),
-                        "of" | "for" | "and" | "de" | "la" | "al" | "bin" | "the"
+                        "of" | "for"
+                            | "and"
+                            | "de"
+                            | "la"
+                            | "al"
+                            | "bin"
+                            | "the"
+                            | "del"
+                            | "da"
+                            | "do"
+                            | "dos"
+                            | "das"
+                            | "di"
+                            | "von"
+                            | "van"
                     )
                     && self
                         .toks

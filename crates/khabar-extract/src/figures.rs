@@ -169,6 +169,11 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
 
 /// Indefinite duals of common counted nouns: the word alone counts two (normalised).
 static AR_DUAL_COUNTS: WordSet = WordSet::new(&[
+    "عقدين",
+    "قرنين",
+    "نفقين",
+    "مصنعين",
+    "مشروعين",
     "عامين",
     "عامان",
     "سنتين",
@@ -624,6 +629,9 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("روبيه", "INR"),
     ("سوم", "KGS"),
     ("فرنك سويسري", "CHF"),
+    ("فرنك افريقي", "XOF"),
+    ("فرنكات افريقيه", "XOF"),
+    ("فرنك سيفا", "XOF"),
     ("فرنك", "CHF"),
     ("شيكل", "ILS"),
     ("شيكلا", "ILS"),
@@ -1656,9 +1664,16 @@ impl Cx<'_> {
             // An indefinite dual counts two: "خلال أسبوعين", "سجل هدفين".
             if self.toks[i].kind == Kind::Arabic {
                 let w = self.toks[i].norm.as_str();
-                let dual = arabic_readings(w)
-                    .into_iter()
-                    .find(|(_, r)| AR_DUAL_COUNTS.contains(r));
+                // Listed duals, and feminine duals in تين (ماكينتين، بطاريتين): the
+                // plural of such nouns ends in ات, so تين is the dual.
+                let dual = arabic_readings(w).into_iter().find(|(_, r)| {
+                    AR_DUAL_COUNTS.contains(r)
+                        || (r.ends_with("تين")
+                            && r.chars().count() >= 6
+                            && !r.starts_with("ال")
+                            // بروتين، روتين، نيكوتين: loanwords, not duals.
+                            && !r.ends_with("وتين"))
+                });
                 if let Some((k, _)) = dual {
                     let after_number = i > 0 && self.toks[i - 1].kind == Kind::Number;
                     if !after_number {

@@ -368,6 +368,15 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
         scaled = true;
         plain_int = false;
         j += 1;
+        // Attached: "ثلاثة آلاف وخمسمئة".
+        if let Some(w) = toks.get(j).filter(|w| w.kind == Kind::Arabic) {
+            if let Some(rest) = w.norm.strip_prefix('و') {
+                if let Some((v, _)) = arabic_word(rest).filter(|(v, _)| *v < mult) {
+                    value += v;
+                    j += 1;
+                }
+            }
+        }
         // Compound: "13 ألفا و213", "ألف و500", "2 مليون و500 ألف".
         if let (Some(w), Some(n)) = (toks.get(j), toks.get(j + 1)) {
             if w.norm == "و" && w.kind == Kind::Arabic {
