@@ -135,6 +135,27 @@ static KOREAN_FAMILY_NAMES: WordSet = WordSet::new(&[
     "bae", "baek", "nam", "roh", "kwak", "koo", "jeon", "chun", "oh", "woo", "ryu", "lee",
 ]);
 
+/// Given names written with the article, common in the Maghreb (normalised).
+static AR_DEF_GIVEN: WordSet = WordSet::new(&[
+    "الطاهر",
+    "الهادي",
+    "الحبيب",
+    "المنجي",
+    "الصادق",
+    "البشير",
+    "الطيب",
+    "المختار",
+    "العياشي",
+    "الجيلاني",
+    "المهدي",
+    "الناصر",
+    "الحسين",
+    "الحسن",
+    "الشاذلي",
+    "المولدي",
+    "الامين",
+]);
+
 /// Titles and roles that precede a person's name (normalised).
 static AR_TITLES: WordSet = WordSet::new(&[
     "الرئيس",
@@ -1611,6 +1632,22 @@ impl<'a> Ex<'a> {
                 // A new clause ("وأشار"), not part of the name.
                 break;
             }
+            // "الطاهر بولنوار", "الهادي ...": Maghrebi given names with the article.
+            if t.art && count == 0 && AR_DEF_GIVEN.contains(&w) {
+                j += 1;
+                count += 1;
+                continue;
+            }
+            // "مصطفى بايتاس تخصيص ...": a verbal noun (تفعيل) after two name words
+            // is the object of the verb, not a third name.
+            if count >= 2
+                && !t.art
+                && w.starts_with('ت')
+                && w.chars().count() == 5
+                && w.chars().nth(3) == Some('ي')
+            {
+                break;
+            }
             if t.art {
                 if count == 0 {
                     return None;
@@ -2273,6 +2310,16 @@ impl<'a> Ex<'a> {
             if verb {
                 break;
             }
+            // "الحاج الطاهر بولنوار": a given name with the article starts the name.
+            if t.art
+                && AR_DEF_GIVEN.contains(&w)
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
+            {
+                break;
+            }
             if t.art {
                 if AR_STOP.contains(&w) || AR_TIME.contains(&w) {
                     return None;
@@ -2299,7 +2346,7 @@ impl<'a> Ex<'a> {
                 is_ar(x)
                     && arabic_readings(&x.norm)
                         .iter()
-                        .any(|(_, r)| AR_ORG_HEADS.contains(r))
+                        .any(|(_, r)| AR_ORG_HEADS.contains(r) || AR_DEF_HEADS.contains(r))
             });
             if matches!(w, "لدي" | "في" | "عن" | "الي")
                 && (self.covered.get(j + 1) == Some(&true) || next_is_head)
@@ -2327,7 +2374,9 @@ impl<'a> Ex<'a> {
                 j += 2;
                 continue;
             }
-            if !verb && w.starts_with("لل") && w.chars().count() > 4 {
+            // "المكلفة بالذكاء الاصطناعي": ب + article, a complement of the role.
+            if !verb && (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4
+            {
                 j += 1;
                 continue;
             }
@@ -3206,6 +3255,8 @@ fn is_adjective_like(w: &str) -> bool {
                 | "الحره"
                 | "الجديد"
                 | "الجديده"
+                | "العرب"
+                | "الاجانب"
         )
 }
 
