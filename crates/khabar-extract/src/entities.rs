@@ -520,6 +520,7 @@ static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجمو
 
 /// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
 static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
+    "صرافه",
     "موانئ",
     "ميناء",
     "سكك",
@@ -1620,8 +1621,20 @@ impl<'a> Ex<'a> {
                     .is_some_and(|n| is_ar(n) && !self.covered[j])
                 {
                     let last = self.toks[j].art;
+                    let inner_link = matches!(self.toks[j].norm.as_str(), "عبد" | "ابو");
                     j += 1;
                     count += 1;
+                    // "بن عبد العزيز": the word after the link is itself a link.
+                    if inner_link
+                        && self
+                            .toks
+                            .get(j)
+                            .is_some_and(|n| is_ar(n) && !self.covered[j])
+                    {
+                        // "عبد العزيز" then, maybe, a family name ("الخليفي").
+                        j += 1;
+                        continue;
+                    }
                     if last && w != "عبد" && w != "ابو" {
                         break;
                     }
@@ -1648,13 +1661,20 @@ impl<'a> Ex<'a> {
             {
                 break;
             }
+            // "فينيامين كوندراتييف حالة": after two name words an indefinite word
+            // in ة is a noun, not a third name.
+            if count >= 2 && !t.art && w.ends_with('ه') && !self.surname_known(w) {
+                break;
+            }
             if t.art {
                 if count == 0 {
                     return None;
                 }
                 // A family name with the article ends the name: المري، الدوسري، الغيص.
                 let n = w.chars().count();
-                let family = count == 1 || w.ends_with('ي') || n <= 5;
+                // "أحمد علي الإبراهيم", "علي محسن العلاق": after given names only.
+                let after_given = (i..j).all(|k| self.is_first_name(&self.toks[k].norm));
+                let family = count == 1 || w.ends_with('ي') || n <= 5 || after_given;
                 // A family name in ة after a known given name: "سفيان البطاينة".
                 let feminine_family = count == 1
                     && self.is_first_name(&self.toks[j - 1].norm)
@@ -2149,7 +2169,10 @@ impl<'a> Ex<'a> {
                     let x = t.norm.as_str();
                     let joined = x.starts_with("وال")
                         && self.toks.get(e + 1).is_none_or(|n| !is_ar(n) || !n.art);
-                    if (t.art && is_adjective_like(x)) || joined {
+                    // A nisba, not a participle that describes the brand
+                    // ("للخدمات البحرية المشغلة لمحطة ...").
+                    let nisba = x.ends_with('ي') || x.ends_with("يه");
+                    if (t.art && nisba) || joined {
                         e += 1;
                     } else {
                         break;
@@ -2204,7 +2227,12 @@ impl<'a> Ex<'a> {
             mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && movement
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
-            let by_place = place && matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه" | "حكومه");
+            // A government by a region's name ("حكومة إقليم كردستان"), not a
+            // country's ("حكومة جمهورية الكونغو" is the state, annotated as the place).
+            let region_government = head == "حكومه"
+                && (i + 1..e).all(|k| self.mention_at(k).is_none_or(|m| !m.id.starts_with("iso:")));
+            let by_place =
+                place && (matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه") || region_government);
             mods >= 1 && (lam || nisba || common_noun || by_place)
         } else {
             // "منتدى للطاقة": a head with only a ل-phrase is a description.
@@ -2828,7 +2856,7 @@ impl<'a> Ex<'a> {
             let glued_digit = self
                 .toks
                 .get(b)
-                .is_some_and(|x| x.kind == Kind::Number && !x.space_before);
+                .is_some_and(|x| (x.kind == Kind::Number || x.norm == "$") && !x.space_before);
             if acronym && !glued_digit && !EN_NOT_NAMES.contains(&rest[0]) {
                 self.emit(
                     s,
