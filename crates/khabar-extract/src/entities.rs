@@ -856,6 +856,8 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
 
 /// Legal-form words that end a company name.
 static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
+    "cloud",
+    "capital",
     "electronics",
     "energy",
     "petroleum",
@@ -2901,7 +2903,7 @@ impl<'a> Ex<'a> {
         let n = self.toks.len();
         // Apposition: "Katrin Lehmann, an analyst at ...", "Conab, the national
         // crop agency, ...": what the run is follows the comma.
-        if len <= 3
+        if len <= 4
             && self.toks.get(b).is_some_and(|t| t.norm == ",")
             && self
                 .toks

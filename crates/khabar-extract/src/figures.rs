@@ -1644,6 +1644,8 @@ impl Cx<'_> {
                 matches!(p.norm.as_str(), "-" | "_" | "/" | "#" | "+" | ":")
                     && i >= 2
                     && !p.space_before
+                    // "mid-2026" is a year, not part of a name.
+                    && !matches!(self.toks[i - 2].norm.as_str(), "mid" | "early" | "late")
                     && matches!(
                         self.toks[i - 2].kind,
                         Kind::Alpha | Kind::Arabic | Kind::Number
@@ -1921,6 +1923,12 @@ impl Cx<'_> {
                     "до",
                 ],
             );
+            // "mid-2026", "early-2025".
+            let year_cue = year_cue
+                || (i >= 2
+                    && self.toks[i - 1].norm == "-"
+                    && !self.toks[i].space_before
+                    && matches!(self.toks[i - 2].norm.as_str(), "mid" | "early" | "late"));
             // "بين عامي 1970 و1975": the second year of a pair.
             let pair = i >= 2
                 && is(prev, &["و", "-", "الي", "and", "to"])
@@ -2161,7 +2169,7 @@ impl Cx<'_> {
                             prev,
                             &[
                                 "the", "a", "an", "its", "his", "her", "their", "our", "this", "s",
-                                "my", "your",
+                                "my", "your", "fiscal",
                             ],
                         );
                         // "by a third", "a quarter of": fractions, not ranks.
