@@ -156,6 +156,31 @@ static AR_DEF_GIVEN: WordSet = WordSet::new(&[
     "الامين",
 ]);
 
+/// Words that often follow a name and are never part of one (normalised).
+static AR_AFTER_NAME: WordSet = WordSet::new(&[
+    "بنسبه",
+    "بلقب",
+    "بلغ",
+    "بلغت",
+    "بقيمه",
+    "بحسب",
+    "بشان",
+    "بسبب",
+    "بفضل",
+    "بعد",
+    "بين",
+    "بمناسبه",
+    "بهدف",
+    "بعدما",
+    "بدوره",
+    "بدورها",
+    "لدي",
+    "لقب",
+    "نيه",
+    "يبلغ",
+    "تبلغ",
+]);
+
 /// Titles and roles that precede a person's name (normalised).
 static AR_TITLES: WordSet = WordSet::new(&[
     "الرئيس",
@@ -490,6 +515,7 @@ static AR_TIME: WordSet = WordSet::new(&[
 
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
+    "الجيش",
     "المديريه",
     "المدرسه",
     "الجمعيه",
@@ -602,8 +628,17 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
 
 /// Heads of place names: the name follows (بلدة كوراخوفو).
 /// Heads of facilities and natural features, part of the place's name (normalised).
-static AR_FEATURE_HEADS: WordSet =
-    WordSet::new(&["مخيم", "مطار", "قصر", "نهر", "سد", "بحيره", "جبل", "مضيق"]);
+static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
+    "مخيم",
+    "مطار",
+    "قصر",
+    "نهر",
+    "سد",
+    "بحيره",
+    "جبل",
+    "مضيق",
+    "مجمع",
+]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
     "معبر",
@@ -749,6 +784,7 @@ static EN_TITLES: WordSet = WordSet::new(&[
 ]);
 
 static EN_ORG_WORDS: WordSet = WordSet::new(&[
+    "steel",
     "instruments",
     "microsystems",
     "semiconductor",
@@ -1379,7 +1415,10 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
-            if best.is_none() && is_arabic {
+            // "الهيئة العامة للمنطقة الاقتصادية": after a definite word the ل-phrase
+            // belongs to a longer name.
+            let after_definite = i > 0 && self.toks[i - 1].art && !self.covered[i - 1];
+            if best.is_none() && is_arabic && !after_definite {
                 // ل + ال writes one lam and drops the alef: للأمم المتحدة, وللصين.
                 // The span keeps the contracted word whole (minus an outer و/ف),
                 // the only slice that spells the name.
@@ -1663,6 +1702,11 @@ impl<'a> Ex<'a> {
             {
                 break;
             }
+            // "أندريه روبليف بلقب", "عرفات بلغت": a prepositional phrase or a verb
+            // right after the name is not part of it.
+            if count >= 1 && AR_AFTER_NAME.contains(&w) {
+                break;
+            }
             // "فينيامين كوندراتييف حالة": after two name words an indefinite word
             // in ة is a noun, not a third name.
             if count >= 2 && !t.art && w.ends_with('ه') && !self.surname_known(w) {
@@ -1793,11 +1837,10 @@ impl<'a> Ex<'a> {
                 let org_then_lam = |m: &Mention| {
                     m.kind == EType::Organization
                         && e == i + 1
-                        && self.toks.get(m.b).is_some_and(|x| {
-                            x.norm.starts_with('ل')
-                                && !x.norm.starts_with("لل")
-                                && !self.covered[m.b]
-                        })
+                        && self
+                            .toks
+                            .get(m.b)
+                            .is_some_and(|x| x.norm.starts_with('ل') && !self.covered[m.b])
                 };
                 match self.mention_at(e) {
                     Some(m)
@@ -1882,6 +1925,14 @@ impl<'a> Ex<'a> {
             while self.toks.get(last_joined + 1).is_some_and(|x| {
                 is_ar(x) && x.norm.starts_with("وال") && !self.covered[last_joined + 1]
             }) {
+                last_joined += 1;
+            }
+            let chain_adjective = self
+                .toks
+                .get(last_joined + 1)
+                .is_some_and(|x| is_ar(x) && x.art && is_adjective_like(&x.norm))
+                && ends_name(last_joined + 2);
+            if last_joined > e && chain_adjective {
                 last_joined += 1;
             }
             let chain = last_joined > e && ends_name(last_joined + 1);
@@ -2225,7 +2276,8 @@ impl<'a> Ex<'a> {
             // التيار الصدري: a political current or alliance named by one adjective.
             let movement = matches!(head.as_str(), "التيار" | "التحالف")
                 && nisba_first
-                && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي");
+                && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي")
+                && crate::figures::ordinal_ar(&first.norm).is_none();
             mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && movement
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
@@ -2247,7 +2299,7 @@ impl<'a> Ex<'a> {
         if ok
             && matches!(
                 head.as_str(),
-                "جمعيه" | "رابطه" | "غرفه" | "نقابه" | "اتحاد"
+                "جمعيه" | "رابطه" | "غرفه" | "نقابه" | "اتحاد" | "بعثه"
             )
             && self.toks.get(e).is_some_and(|t| t.norm == "في")
         {
@@ -2885,6 +2937,32 @@ impl<'a> Ex<'a> {
                 );
                 return;
             }
+        }
+        // "Amur River", "Lake Victoria": a natural feature.
+        let feature = |w: &str| {
+            matches!(
+                w,
+                "river"
+                    | "lake"
+                    | "sea"
+                    | "mountains"
+                    | "mountain"
+                    | "island"
+                    | "islands"
+                    | "bay"
+                    | "strait"
+                    | "gulf"
+                    | "desert"
+                    | "valley"
+                    | "peninsula"
+            )
+        };
+        if (2..=4).contains(&len) && (feature(rest[len - 1]) || feature(rest[0])) {
+            let s = if rest[0] == "the" { s + 1 } else { s };
+            let text = self.span_text(s, b);
+            let id = local_id(EType::Location, &fold(&text));
+            self.emit(s, b, 0, EType::Location, id, text);
+            return;
         }
         // Korean names: family name + hyphenated given name (Jun Young-hyun).
         let korean = len == 4
