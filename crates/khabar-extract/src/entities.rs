@@ -158,6 +158,17 @@ static AR_DEF_GIVEN: WordSet = WordSet::new(&[
 
 /// Words that often follow a name and are never part of one (normalised).
 static AR_AFTER_NAME: WordSet = WordSet::new(&[
+    "اسفر",
+    "ادي",
+    "افاد",
+    "شهد",
+    "شهدت",
+    "تعرض",
+    "تعرضت",
+    "يقع",
+    "تقع",
+    "يضم",
+    "تضم",
     "بنسبه",
     "بلقب",
     "بلغ",
@@ -342,6 +353,7 @@ static AR_VERBS: WordSet = WordSet::new(&[
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
+    "اكاديميه",
     "غرفه",
     "نقابه",
     "حكومه",
@@ -2004,6 +2016,10 @@ impl<'a> Ex<'a> {
         let mut e = i + 1;
         let mut inner = Vec::new();
         if let Some(m) = self.mention_at(e).filter(|m| m.kind == EType::Location) {
+            // "مجمع بايكونور": the complex is annotated by its place.
+            if arabic_readings(w).iter().any(|(_, r)| *r == "مجمع") {
+                return None;
+            }
             // "نهر الأردن", "مطار دبي": a known place names the feature.
             inner.push(self.start_idx[e]? as usize);
             e = m.b;
@@ -2079,6 +2095,7 @@ impl<'a> Ex<'a> {
             let link = matches!(y, "ابو" | "بن" | "ام") && self.toks.get(e + 1).is_some_and(is_ar);
             let part = is_ar(u)
                 && !self.covered[e]
+                && !AR_AFTER_NAME.contains(&y)
                 && self.ar_name_token(e)
                 && !looks_like_verb(y)
                 && !is_nisba(y)
@@ -2208,12 +2225,15 @@ impl<'a> Ex<'a> {
             self.remove_mentions(swallowed);
             // "شركة سدر للسياحة والسفر", "سرت للاستشارات النفطية": the brand's
             // line of business, a definite ل-phrase, belongs to its name.
-            if self.toks.get(e).is_some_and(|t| {
-                is_ar(t)
-                    && !self.covered[e]
-                    && t.norm.starts_with("لل")
-                    && t.norm.chars().count() > 4
-            }) {
+            // Not for agencies: "وكالة فيتش للتصنيف الائتماني" is Fitch.
+            if head != "وكاله"
+                && self.toks.get(e).is_some_and(|t| {
+                    is_ar(t)
+                        && !self.covered[e]
+                        && t.norm.starts_with("لل")
+                        && t.norm.chars().count() > 4
+                })
+            {
                 e += 1;
                 while let Some(t) = self.toks.get(e) {
                     if !is_ar(t) || self.covered[e] {
@@ -2242,6 +2262,10 @@ impl<'a> Ex<'a> {
                 name,
             );
             return Some(e);
+        }
+        // "مجلس إدارة الهيئة ...": the board of an organisation named after it.
+        if head == "مجلس" && next.norm == "اداره" {
+            return None;
         }
         // "حركة البضائع", "حركة الملاحة": traffic, not a movement.
         if head == "حركه"
@@ -2274,11 +2298,18 @@ impl<'a> Ex<'a> {
             let first = &self.toks[i + 1];
             let nisba_first = first.norm.ends_with('ي') || first.norm.ends_with("يه");
             // التيار الصدري: a political current or alliance named by one adjective.
+            // "الجيش اللبناني": an army by its country.
+            let army = head == "الجيش"
+                && mods == 1
+                && first
+                    .norm
+                    .strip_prefix("ال")
+                    .is_some_and(|b| b.ends_with('ي') && self.is_descriptor(b));
             let movement = matches!(head.as_str(), "التيار" | "التحالف")
                 && nisba_first
                 && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي")
                 && crate::figures::ordinal_ar(&first.norm).is_none();
-            mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && movement
+            mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && (movement || army)
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
             // A government by a region's name ("حكومة إقليم كردستان"), not a
@@ -2287,7 +2318,13 @@ impl<'a> Ex<'a> {
                 && (i + 1..e).all(|k| self.mention_at(k).is_none_or(|m| !m.id.starts_with("iso:")));
             let by_place =
                 place && (matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه") || region_government);
-            mods >= 1 && (lam || nisba || common_noun || by_place)
+            // "مصرف الرافدين": a bank by a definite proper name.
+            let bank_name = matches!(head.as_str(), "بنك" | "مصرف")
+                && mods == 1
+                && art
+                && !nisba
+                && !AR_GENERIC.contains(&self.toks[i + 1].norm.as_str());
+            mods >= 1 && (lam || nisba || common_noun || by_place || bank_name)
         } else {
             // "منتدى للطاقة": a head with only a ل-phrase is a description.
             let lam_only = mods == 1 && lam && !art && !place;
@@ -2938,6 +2975,15 @@ impl<'a> Ex<'a> {
                 return;
             }
         }
+        // Competitions and draw groups are not entities ("Club World Cup", "Group A").
+        let last = rest[len - 1];
+        if matches!(
+            last,
+            "cup" | "league" | "championship" | "championships" | "games" | "prix" | "open"
+        ) || (len == 2 && rest[0] == "group" && last.len() == 1)
+        {
+            return;
+        }
         // "Amur River", "Lake Victoria": a natural feature.
         let feature = |w: &str| {
             matches!(
@@ -3350,6 +3396,9 @@ fn is_adjective_like(w: &str) -> bool {
         || w.ends_with("يه")
         || AR_ADJ.contains(&w)
         || (w.starts_with("الم") && w.ends_with('ه') && w.chars().count() >= 7)
+        // Plural nisbas: المصريين، الروسيون.
+        || w.ends_with("يين")
+        || w.ends_with("يون")
         // فاعلة participles: الواقعة، التابعة، الحاكمة.
         || (w.chars().count() == 7 && w.chars().nth(3) == Some('ا') && w.ends_with('ه'))
         || matches!(

@@ -1680,11 +1680,12 @@ impl Cx<'_> {
                 // plural of such nouns ends in ات, so تين is the dual.
                 let dual = arabic_readings(w).into_iter().find(|(_, r)| {
                     AR_DUAL_COUNTS.contains(r)
-                        || (r.ends_with("تين")
+                        || ((r.ends_with("تين") || r.ends_with("تان"))
                             && r.chars().count() >= 6
                             && !r.starts_with("ال")
                             // بروتين، روتين، نيكوتين: loanwords, not duals.
-                            && !r.ends_with("وتين"))
+                            && !r.ends_with("وتين")
+                            && !r.ends_with("وتان"))
                 });
                 if let Some((k, _)) = dual {
                     let after_number = i > 0 && self.toks[i - 1].kind == Kind::Number;

@@ -907,3 +907,23 @@ fn names_stop_before_phrases_and_more_heads() {
         ],
     );
 }
+
+#[test]
+fn armies_banks_and_boards() {
+    check_entities(
+        "وقال الجيش اللبناني إن الهدوء عاد. وقدم مصرف الرافدين قروضا. وقال رئيس مجلس إدارة الهيئة العامة للترفيه إن الموسم بدأ.",
+        &[
+            ("organization", "الجيش اللبناني", ""),
+            ("organization", "مصرف الرافدين", ""),
+            ("organization", "الهيئة العامة للترفيه", ""),
+        ],
+    );
+    check_not_entities(
+        "رئيس مجلس إدارة الهيئة العامة للترفيه",
+        &["مجلس إدارة الهيئة العامة للترفيه"],
+    );
+    check_not_entities(
+        "Al Ahly finished third in Group A of the Club World Cup.",
+        &["Group A", "Club World Cup"],
+    );
+}
