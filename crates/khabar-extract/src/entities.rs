@@ -2899,6 +2899,15 @@ impl<'a> Ex<'a> {
         }
         let rest: Vec<&str> = words[s - a..].to_vec();
         let len = rest.len();
+        // Competitions and draw groups are not entities ("Club World Cup", "Group A").
+        let last = rest[len - 1];
+        if matches!(
+            last,
+            "cup" | "league" | "championship" | "championships" | "games" | "prix" | "open"
+        ) || (len == 2 && rest[0] == "group" && last.len() == 1)
+        {
+            return;
+        }
         let is_org = !titled
             && rest
                 .iter()
@@ -2974,15 +2983,6 @@ impl<'a> Ex<'a> {
                 );
                 return;
             }
-        }
-        // Competitions and draw groups are not entities ("Club World Cup", "Group A").
-        let last = rest[len - 1];
-        if matches!(
-            last,
-            "cup" | "league" | "championship" | "championships" | "games" | "prix" | "open"
-        ) || (len == 2 && rest[0] == "group" && last.len() == 1)
-        {
-            return;
         }
         // "Amur River", "Lake Victoria": a natural feature.
         let feature = |w: &str| {
