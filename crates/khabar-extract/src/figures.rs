@@ -812,6 +812,7 @@ const UNITS: &[(&str, &str)] = &[
     ("طنا", "t"),
     ("اطنان", "t"),
     ("tonnes", "t"),
+    ("tonne", "t"),
     ("tons", "t"),
     ("tonne", "t"),
     ("ton", "t"),
@@ -844,6 +845,8 @@ const UNITS: &[(&str, &str)] = &[
     ("km", "km"),
     ("kilometres", "km"),
     ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
     ("متر مكعب", "m3"),
     ("مترا مكعبا", "m3"),
     ("امتار مكعبه", "m3"),
@@ -857,6 +860,8 @@ const UNITS: &[(&str, &str)] = &[
     ("مترا", "m"),
     ("امتار", "m"),
     ("metres", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
     ("meters", "m"),
     ("ميغاواط", "MW"),
     ("ميجاواط", "MW"),
@@ -1821,6 +1826,31 @@ impl Cx<'_> {
         {
             self.push(i - 1, j, "percent", FigureValue::Number(num.value), None);
             return j;
+        }
+        // "a 42-kilometre tunnel", "a 295,000-euro study", "the 32-team event".
+        let hyphen_word = self
+            .tok(j)
+            .is_some_and(|h| h.norm == "-" && !h.space_before)
+            && self
+                .tok(j + 1)
+                .is_some_and(|w| w.kind == Kind::Alpha && !w.space_before && !w.cap);
+        if hyphen_word && self.toks[i].kind == Kind::Number {
+            if let Some((kind, unit, e, factor)) = self.classify(tabs, j + 1) {
+                self.push(i, e, kind, FigureValue::Number(num.value * factor), unit);
+                return e;
+            }
+            let noun = &self.toks[j + 1];
+            if !EN_FUNCTION.contains(&noun.norm.as_str()) && noun.norm.len() > 2 {
+                let unit: String = self.chars[noun.start..noun.end].iter().collect();
+                self.push(
+                    i,
+                    j + 2,
+                    "count",
+                    FigureValue::Number(num.value),
+                    Some(unit),
+                );
+                return j + 2;
+            }
         }
         if let Some((kind, unit, e, factor)) = self.classify(tabs, j) {
             let mut v = num.value;

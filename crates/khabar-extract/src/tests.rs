@@ -927,3 +927,15 @@ fn armies_banks_and_boards() {
         &["Group A", "Club World Cup"],
     );
 }
+
+#[test]
+fn english_hyphenated_amounts() {
+    check_figures(
+        "a 42-kilometre tunnel, a 295,000-euro study and the 32-team event",
+        &[
+            ("quantity", "42-kilometre", "km", "42"),
+            ("money", "295,000-euro", "EUR", "295000"),
+            ("count", "32-team", "team", "32"),
+        ],
+    );
+}
