@@ -1690,6 +1690,8 @@ impl Cx<'_> {
                             && !r.starts_with("ال")
                             // بروتين، روتين، نيكوتين: loanwords, not duals.
                             && !r.ends_with("وتين")
+                            // تركستان، أفغانستان: places, not duals.
+                            && !r.ends_with("ستان")
                             && !r.ends_with("وتان"))
                 });
                 if let Some((k, _)) = dual {

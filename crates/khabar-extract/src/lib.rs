@@ -85,6 +85,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/organizations.tsv",
         include_str!("../data/organizations.tsv"),
     ),
+    (
+        "data/organizations_more.tsv",
+        include_str!("../data/organizations_more.tsv"),
+    ),
     ("data/persons.tsv", include_str!("../data/persons.tsv")),
     (
         "data/firstnames.tsv",
