@@ -192,7 +192,8 @@ static AR_AFTER_NAME: WordSet = WordSet::new(&[
     "تبلغ",
 ]);
 
-/// Titles and roles that precede a person's name (normalised).
+/// Titles and roles that precede a person's name (normalised). Speech verbs,
+/// the other cue, are in [`AR_VERBS`]; [`is_cue`] is either.
 static AR_TITLES: WordSet = WordSet::new(&[
     "الرئيس",
     "رئيس",
@@ -304,21 +305,6 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "الرئيس",
     "مؤسس",
     "المؤسس",
-    "قال",
-    "وقال",
-    "اكد",
-    "واكد",
-    "صرح",
-    "اعلن",
-    "واعلن",
-    "اضاف",
-    "واضاف",
-    "اوضح",
-    "واوضح",
-    "اشار",
-    "واشار",
-    "ذكر",
-    "وذكر",
 ]);
 
 /// Titles after which a single given name is a person (الأمير عبد العزيز).
@@ -350,6 +336,11 @@ static AR_VERBS: WordSet = WordSet::new(&[
     "ذكر",
     "وذكر",
 ]);
+
+/// A title or a speech verb: what may precede a person's name.
+fn is_cue(w: &str) -> bool {
+    AR_TITLES.contains(&w) || AR_VERBS.contains(&w)
+}
 
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
@@ -1612,7 +1603,7 @@ impl<'a> Ex<'a> {
         }
         let w = t.norm.as_str();
         if (AR_STOP.contains(&w) && !self.is_ali(i))
-            || AR_TITLES.contains(&w)
+            || is_cue(w)
             || AR_ORG_HEADS.contains(&w)
             || AR_GENERIC.contains(&w)
             || w.chars().count() < 2
@@ -1629,9 +1620,10 @@ impl<'a> Ex<'a> {
             return false;
         }
         // "لوكالة", "بوزارة": a preposition before an organisation or a role.
-        !arabic_readings(w).iter().skip(1).any(|(_, r)| {
-            AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r) || AR_GENERIC.contains(r)
-        })
+        !arabic_readings(w)
+            .iter()
+            .skip(1)
+            .any(|(_, r)| AR_ORG_HEADS.contains(r) || is_cue(r) || AR_GENERIC.contains(r))
     }
 
     /// "علي" written with ي is the name Ali; the preposition is "على" (both
@@ -1781,13 +1773,13 @@ impl<'a> Ex<'a> {
             }
             let w = t.norm.clone();
             // Title / speech-verb cue → person.
-            let cue = if AR_TITLES.contains(&w.as_str()) {
+            let cue = if is_cue(&w) {
                 Some(w.to_string())
             } else {
                 arabic_readings(&w)
                     .into_iter()
                     .skip(1)
-                    .find(|(_, r)| AR_TITLES.contains(r) && !AR_VERBS.contains(r))
+                    .find(|(_, r)| AR_TITLES.contains(r))
                     .map(|(_, r)| r.to_string())
             };
             if let Some(cue) = cue {
@@ -1871,7 +1863,7 @@ impl<'a> Ex<'a> {
             let w = t.norm.as_str();
             if AR_STOP.contains(&w)
                 || AR_TIME.contains(&w)
-                || AR_TITLES.contains(&w)
+                || is_cue(w)
                 || AR_GENERIC.contains(&w) && e > i + 1
             {
                 break;
@@ -1903,7 +1895,7 @@ impl<'a> Ex<'a> {
                 && arabic_readings(w)
                     .iter()
                     .skip(1)
-                    .any(|(_, r)| AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r));
+                    .any(|(_, r)| AR_ORG_HEADS.contains(r) || is_cue(r));
             // A given name after the organisation's name is complete (after an
             // article word or a place): a person follows — "... التقنية أحمد كايا".
             if lam_head || (self.is_first_name(w) && loose == 0 && e > i + 1) {
@@ -2134,7 +2126,7 @@ impl<'a> Ex<'a> {
         let definite = AR_DEF_HEADS.contains(&head.as_str());
         let prev_title = i > 0 && {
             let p = self.toks[i - 1].norm.as_str();
-            (AR_TITLES.contains(&p) && !AR_VERBS.contains(&p)) || p.ends_with("رئيس")
+            AR_TITLES.contains(&p) || p.ends_with("رئيس")
         };
         let next = self.toks.get(i + 1)?;
         // A quoted name: صحيفة "إزفيستيا".
@@ -2421,7 +2413,7 @@ impl<'a> Ex<'a> {
                 j += 1;
                 continue;
             }
-            if AR_TITLES.contains(&w) && !AR_VERBS.contains(&w) {
+            if AR_TITLES.contains(&w) {
                 verb = false;
                 j += 1;
                 continue;
@@ -2448,9 +2440,10 @@ impl<'a> Ex<'a> {
                 continue;
             }
             let readings = arabic_readings(w);
-            let prep_role = readings.iter().skip(1).any(|(_, r)| {
-                AR_ORG_HEADS.contains(r) || AR_TITLES.contains(r) || r.starts_with("ال")
-            });
+            let prep_role = readings
+                .iter()
+                .skip(1)
+                .any(|(_, r)| AR_ORG_HEADS.contains(r) || is_cue(r) || r.starts_with("ال"));
             if (w.starts_with("لل") || w.starts_with('ل')) && prep_role {
                 after_head = readings
                     .iter()
@@ -2507,7 +2500,7 @@ impl<'a> Ex<'a> {
                 self.covered[j + 2]
                     || matches!(x.norm.as_str(), "في" | "لدي")
                     || x.norm.starts_with("لل")
-                    || AR_TITLES.contains(&x.norm.as_str())
+                    || is_cue(&x.norm)
             });
             if !verb
                 && role_goes_on
