@@ -1450,7 +1450,7 @@ impl<'a> Ex<'a> {
                     }
                 }
                 // A given name that is also a town (فلاديمير، داروين، Fatih) followed by a name.
-                if let Some((end, _, e)) = best {
+                if let Some((end, k, e)) = best {
                     let entry = &self.gaz.entries[e as usize];
                     if end == i + 1
                         && entry.kind == EType::Location
@@ -1466,6 +1466,23 @@ impl<'a> Ex<'a> {
                         if next_name {
                             best = None;
                         }
+                    }
+                    // A surname that is also a town (يوري غاغارين، George Washington):
+                    // right after a given name, a generated one-word place is not one.
+                    let prev_given = i > 0
+                        && {
+                            let p = &self.toks[i - 1];
+                            p.kind == t.kind && (p.cap || p.kind == Kind::Arabic)
+                        }
+                        && self.is_first_name(&self.toks[i - 1].norm)
+                        && (self.toks[i - 1].norm != "علي" || self.is_ali(i - 1));
+                    if end == i + 1
+                        && k == 0
+                        && entry.kind == EType::Location
+                        && entry.id.starts_with("gn:")
+                        && prev_given
+                    {
+                        best = None;
                     }
                 }
                 // "كبيرا" is not ك + Beira: a generated place name needs more than ك.

@@ -74,6 +74,11 @@ pub enum ExtractError {
 /// Built-in data files, embedded at compile time. Order matters: later files
 /// win on the same surface form.
 const BUILTIN: &[(&str, &str)] = &[
+    // Smaller places first: every later file wins over them.
+    (
+        "data/places_more.tsv",
+        include_str!("../data/places_more.tsv"),
+    ),
     ("data/regions.tsv", include_str!("../data/regions.tsv")),
     ("data/places.tsv", include_str!("../data/places.tsv")),
     ("data/cities_ar.tsv", include_str!("../data/cities_ar.tsv")),

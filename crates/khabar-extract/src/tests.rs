@@ -939,3 +939,20 @@ fn english_hyphenated_amounts() {
         ],
     );
 }
+
+#[test]
+fn towns_and_villages_from_geonames() {
+    check_entities(
+        "وصلت القافلة إلى راوة ثم إلى عين يبرود قبل أن تعبر قراوة بني زيد.",
+        &[
+            ("location", "راوة", ""),
+            ("location", "عين يبرود", ""),
+            ("location", "قراوة بني زيد", ""),
+        ],
+    );
+    // Village names that are also common words or surnames stay out.
+    check_not_entities(
+        "أعلنت الشركة خطة جديدة، وتولى 39 ملكا الحكم، وقال يوري غاغارين إن المنطقة المطلة على البحر جميلة.",
+        &["جديدة", "ملكا", "المطلة", "غاغارين"],
+    );
+}
