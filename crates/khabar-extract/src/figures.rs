@@ -84,6 +84,23 @@ const COUNTRY_CUES: &[(&str, &[&str], &[&str])] = &[
     ("ID", &["اندونيسي"], &["جاكرتا", "indonesian", "jakarta"]),
     ("LK", &["سريلانكي"], &["كولومبو", "colombo"]),
     ("NP", &["نيبالي"], &["كاتماندو", "kathmandu"]),
+    ("MX", &["مكسيكي"], &["mexican"]),
+    ("AR", &["ارجنتيني"], &["argentine", "argentinian"]),
+    ("CL", &["تشيلي"], &["chilean"]),
+    ("CO", &["كولومبي"], &["colombian"]),
+    ("PH", &["فلبيني"], &["philippine", "filipino"]),
+    ("CH", &["سويسري"], &["swiss"]),
+    ("DJ", &["جيبوتي"], &["djiboutian"]),
+    ("KM", &["قمري"], &["comorian"]),
+    ("GN", &["غيني"], &["guinean"]),
+    ("RW", &["رواندي"], &["rwandan"]),
+    ("BI", &["بوروندي"], &["burundian"]),
+    ("CD", &["كونغولي"], &["congolese"]),
+    ("SN", &["سنغالي"], &["senegalese"]),
+    ("CI", &["ايفواري"], &["ivorian"]),
+    ("CM", &["كاميروني"], &["cameroonian"]),
+    ("TD", &["تشادي"], &["chadian"]),
+    ("GA", &["غابوني"], &["gabonese"]),
 ];
 
 /// The country a normalised word places the text in (الإيرانية، طهران → IR).
@@ -148,6 +165,39 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("IS", "ISK"),
     ];
     const LIRA: &[(&str, &str)] = &[("TR", "TRY"), ("LB", "LBP"), ("SY", "SYP")];
+    const PESO: &[(&str, &str)] = &[
+        ("MX", "MXN"),
+        ("AR", "ARS"),
+        ("CL", "CLP"),
+        ("CO", "COP"),
+        ("UY", "UYU"),
+        ("PH", "PHP"),
+        ("CU", "CUP"),
+        ("DO", "DOP"),
+    ];
+    const FRANC: &[(&str, &str)] = &[
+        ("CH", "CHF"),
+        ("DJ", "DJF"),
+        ("KM", "KMF"),
+        ("GN", "GNF"),
+        ("RW", "RWF"),
+        ("BI", "BIF"),
+        ("CD", "CDF"),
+        ("SN", "XOF"),
+        ("ML", "XOF"),
+        ("CI", "XOF"),
+        ("BF", "XOF"),
+        ("NE", "XOF"),
+        ("TG", "XOF"),
+        ("BJ", "XOF"),
+        ("GW", "XOF"),
+        ("CM", "XAF"),
+        ("GA", "XAF"),
+        ("TD", "XAF"),
+        ("CF", "XAF"),
+        ("CG", "XAF"),
+        ("GQ", "XAF"),
+    ];
     const RUPEE: &[(&str, &str)] = &[
         ("IN", "INR"),
         ("PK", "PKR"),
@@ -160,7 +210,9 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
         "درهم" | "درهما" | "دراهم" | "dirham" | "dirhams" => DIRHAM,
         "جنيه" | "جنيها" | "جنيهات" => POUND,
-        "crown" | "crowns" | "krone" | "kroner" | "kronor" => CROWN,
+        "crown" | "crowns" | "krone" | "kroner" | "kronor" | "كرونه" | "كرونات" => CROWN,
+        "بيزو" | "بيزوات" | "peso" | "pesos" => PESO,
+        "فرنك" | "فرنكا" | "فرنكات" | "franc" | "francs" => FRANC,
         "ليره" | "ليرات" | "lira" | "liras" => LIRA,
         "روبيه" | "روبيات" | "rupee" | "rupees" => RUPEE,
         _ => return None,
@@ -912,6 +964,18 @@ impl Table {
     }
 }
 
+/// Currency names generated from CLDR (`data/currencies.tsv`, by
+/// `scripts/gen_currencies.py`), after the curated rows, which win on a tie.
+const CLDR_CURRENCIES: &str = include_str!("../data/currencies.tsv");
+
+fn currency_rows() -> Vec<(&'static str, &'static str)> {
+    let generated = CLDR_CURRENCIES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'));
+    CURRENCIES.iter().copied().chain(generated).collect()
+}
+
 pub(crate) struct Tables {
     currencies: Table,
     units: Table,
@@ -920,7 +984,7 @@ pub(crate) struct Tables {
 impl Tables {
     pub(crate) fn new() -> Tables {
         Tables {
-            currencies: Table::new(CURRENCIES),
+            currencies: Table::new(&currency_rows()),
             units: Table::new(UNITS),
         }
     }
@@ -1565,12 +1629,22 @@ impl Cx<'_> {
         if let Some(e) = self.percent_after(j) {
             return Some(("percent", None, e, 1.0));
         }
-        if let Some((c, e)) = tabs.currencies.at(self.toks, j) {
+        // A shared name the table lacks (كرونة) counts as money once the text
+        // says whose it is.
+        let shared = || {
+            shared_currency(&self.tok(j)?.norm)?;
+            self.currency_demonym(j)
+                .or_else(|| self.local_currency(j).map(|c| (c, j + 1)))
+        };
+        if let Some((c, e)) = tabs.currencies.at(self.toks, j).or_else(shared) {
             let (c, e) = match self.currency_demonym(j) {
                 Some(found) if e == j + 1 => found,
                 _ if e == j + 1 => (self.local_currency(j).unwrap_or(c), e),
                 _ => (c, e),
             };
+            // "فرنك جيبوتي": the country in the name is also an entity; the
+            // figure ends before it and keeps the code it gave.
+            let e = (j + 1..e).find(|&k| self.used[k]).unwrap_or(e);
             // Subunits: "95 cents", "50 هللة" are hundredths of the currency.
             if let Some(c) = c.strip_suffix("/100") {
                 return Some(("money", Some(c.to_string()), e, 0.01));
@@ -1881,6 +1955,17 @@ impl Cx<'_> {
                 return j + 2;
             }
         }
+        // A year in words after عام: "عام ألفين واثنين وعشرين".
+        if num.words
+            && num.value.fract() == 0.0
+            && (1900.0..=2100.0).contains(&num.value)
+            && i > 0
+            && is(self.tok(i - 1), &["عام", "العام", "لعام", "سنه", "عامي"])
+        {
+            let v = format!("{}", num.value as i32);
+            self.push(i, j, "date", FigureValue::Text(v), None);
+            return j;
+        }
         // Years.
         if num.plain_int && self.year_value(i).is_some() && j == i + 1 {
             let prev = if i > 0 { self.tok(i - 1) } else { None };
@@ -2032,6 +2117,8 @@ impl Cx<'_> {
                         && !self.used[e]
                         && (a.norm.ends_with("يه") || a.norm.ends_with('ي'))
                         && !a.norm.starts_with("ال")
+                        // بميزانية، لمدينة: a preposition + noun, not an adjective.
+                        && !["بم", "لم", "بال", "لل", "كم"].iter().any(|p| a.norm.starts_with(p))
                         && !AR_FUNCTION.contains(&a.norm.as_str())
                         && a.norm.chars().count() > 3
                     {

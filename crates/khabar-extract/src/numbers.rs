@@ -70,7 +70,7 @@ pub(crate) fn parse_digits(norm: &str) -> Option<f64> {
 fn arabic_word(w: &str) -> Option<(f64, WordClass)> {
     use WordClass::*;
     let v = match w {
-        "واحد" | "واحده" => (1.0, Unit),
+        "واحد" | "واحده" | "واحدا" | "احد" | "احدي" => (1.0, Unit),
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => {
             (2.0, Unit)
         }
@@ -261,12 +261,17 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
         }
         Kind::Arabic | Kind::Alpha => {
             let mut found = word_value(t).filter(|w| !w.2);
+            // "أحد", "إحدى" alone mean "one of" (أحد أعلى، إحدى وحدات): a number
+            // only in a teen (أحد عشر).
+            if matches!(t.norm.as_str(), "احد" | "احدي") && !is_ten_word(toks.get(i + 1)) {
+                return None;
+            }
             if found.is_none() && t.kind == Kind::Arabic {
                 let mut it = t.norm.chars();
                 if let Some(c) = it.next() {
                     if matches!(c, 'ب' | 'ل' | 'ك' | 'ف' | 'و') {
                         if let Some((v, c2)) = arabic_word(it.as_str()) {
-                            if (v >= 3.0 || c2 != WordClass::Unit)
+                            if (v >= 2.0 || c2 != WordClass::Unit)
                                 && (c != 'و' || c2 == WordClass::Unit)
                             {
                                 found = Some((v, c2, false));
@@ -275,6 +280,11 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                         }
                     }
                 }
+            }
+            if let Some((v, class, _)) =
+                found.filter(|f| t.kind == Kind::Arabic && f.1 != WordClass::Fraction)
+            {
+                return arabic_words(toks, i, lead, Some((v, class)));
             }
             if let Some((v, class, _)) = found {
                 fraction = class == WordClass::Fraction;
@@ -318,12 +328,19 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                         }
                     }
                 }
+            } else if t.kind == Kind::Arabic
+                && t.norm
+                    .strip_prefix(['ب', 'ل', 'ك'])
+                    .is_some_and(|r| !vague_plural(r) && scale_word(r).is_some())
+            {
+                // "بمليار دولار"
+                return arabic_words(toks, i, 1, None);
             } else if let Some((mult, standalone)) = scale_of(t) {
                 // A bare scale: "مليون طن", "ألفين", but not "آلاف المهندسين".
                 if vague_plural(&t.norm) || t.kind == Kind::Alpha {
                     return None;
                 }
-                let mut value = standalone?;
+                let value = standalone?;
                 // "ألفا عامل", "مليونا دولار": a bare accusative-looking scale
                 // before a noun is the dual in construct (two thousand workers).
                 if matches!(t.norm.as_str(), "الفا" | "مليونا" | "مليارا")
@@ -331,17 +348,24 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                         n.kind == Kind::Arabic && n.norm != "و" && scale_of(n).is_none()
                     })
                 {
-                    value *= 2.0;
+                    return Some(Num {
+                        first: i,
+                        last: i + 1,
+                        value: value * 2.0,
+                        words: true,
+                        scaled: true,
+                        plain_int: false,
+                        scale: mult,
+                        lead: 0,
+                    });
                 }
-                let mut last = i + 1;
-                // "مليون و400 ألف نازح": a smaller amount joined by و.
-                if let Some((v, end)) = compound_tail(toks, last, mult) {
-                    value += v;
-                    last = end;
+                if t.kind == Kind::Arabic {
+                    // "مليون و400 ألف نازح", "مليار ومئتي مليون".
+                    return arabic_words(toks, i, 0, None);
                 }
                 return Some(Num {
                     first: i,
-                    last,
+                    last: i + 1,
                     value,
                     words: true,
                     scaled: true,
@@ -412,6 +436,220 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
     })
 }
 
+/// Arabic number words joined by و, read as groups below a thousand, each
+/// times a falling scale: "ثلاثمئة وخمسة وعشرين ألفا" (325 000), "ستة ملايين
+/// وثمانمئة ألف" (6 800 000), "مليار ومئتي مليون" (1 200 000 000), "أحد عشر
+/// ألفا", "ثلاثة ملايين ونصف المليون". `first` is the word value of token `i`
+/// (after `lead` proclitic chars), or `None` when token `i` is a scale word.
+fn arabic_words(
+    toks: &[Token],
+    i: usize,
+    lead: usize,
+    first: Option<(f64, WordClass)>,
+) -> Option<Num> {
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    // Scales must fall: "مليون وثمانمئة ألف", never "ألف ومليون".
+    let mut bound = f64::INFINITY;
+    let mut first_scale = 1.0;
+    let mut j = i;
+    let mut pending = first;
+    loop {
+        let part_start = j;
+        // The next part: token i as given, later ones after و (attached or apart).
+        let (word, after): (Option<(f64, WordClass)>, usize) = if j == i {
+            (pending.take(), i + 1)
+        } else {
+            let Some(t) = toks.get(j).filter(|t| t.kind == Kind::Arabic) else {
+                break;
+            };
+            if t.norm == "و" {
+                match toks.get(j + 1) {
+                    Some(n) if n.kind == Kind::Arabic => (arabic_word(&n.norm), j + 2),
+                    Some(n) if n.kind == Kind::Number && cur == 0.0 => {
+                        // "مليون و400 ألف"
+                        let Some(v) = parse_digits(&n.norm) else {
+                            break;
+                        };
+                        if v >= 1000.0 || bound.is_infinite() {
+                            break;
+                        }
+                        cur = v;
+                        j += 2;
+                        if !apply_scale(
+                            toks,
+                            &mut j,
+                            &mut cur,
+                            &mut total,
+                            &mut bound,
+                            &mut first_scale,
+                        ) {
+                            break;
+                        }
+                        continue;
+                    }
+                    _ => break,
+                }
+            } else if let Some(rest) = t.norm.strip_prefix('و') {
+                if matches!(rest, "احد" | "احدي") && !is_ten_word(toks.get(j + 1)) {
+                    break;
+                }
+                (arabic_word(rest), j + 1)
+            } else {
+                break;
+            }
+        };
+        match word {
+            Some((v, WordClass::Fraction)) => {
+                // "ونصف" right after a scale: half of it ("ونصف المليون").
+                if j == i || cur != 0.0 || bound.is_infinite() {
+                    break;
+                }
+                total += v * bound;
+                j = after;
+                if toks
+                    .get(j)
+                    .and_then(|t| t.norm.strip_prefix("ال"))
+                    .and_then(scale_word)
+                    .is_some_and(|(m, _)| m == bound)
+                {
+                    j += 1;
+                }
+                break;
+            }
+            Some((v, class)) => {
+                let mut v = v;
+                j = after;
+                if class == WordClass::Unit {
+                    match toks.get(j).map(|n| n.norm.as_str()) {
+                        // "أحد عشر", "خمسة عشر"
+                        Some("عشر" | "عشره") => {
+                            v += 10.0;
+                            j += 1;
+                        }
+                        // "ثلاث مئة"
+                        Some("مئه" | "مائه") if v >= 3.0 => {
+                            v *= 100.0;
+                            j += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                // A part may not repeat a rank already filled: "خمسة وستة" is two numbers.
+                let rank = |x: f64| {
+                    if x >= 100.0 {
+                        3
+                    } else if x >= 10.0 {
+                        2
+                    } else {
+                        1
+                    }
+                };
+                if cur > 0.0 && cur < 1000.0 {
+                    let have = cur as u64;
+                    let taken = match rank(v) {
+                        3 => have >= 100,
+                        2 => have % 100 >= 10,
+                        _ => !have.is_multiple_of(10) || (11..=19).contains(&(have % 100)),
+                    };
+                    if taken {
+                        j = part_start;
+                        break;
+                    }
+                }
+                cur += v;
+            }
+            None => {
+                // A scale word as the first token: "مليون", "مليار ومئتي مليون".
+                if j != i {
+                    break;
+                }
+                cur = 0.0;
+                if lead > 0 {
+                    // "بمليار ومئتي مليون": the scale behind a proclitic.
+                    let rest: String = toks[i].norm.chars().skip(lead).collect();
+                    let (mult, _) = scale_word(&rest)?;
+                    let base = if is_dual_scale(&rest) {
+                        mult / 2.0
+                    } else {
+                        mult
+                    };
+                    total = mult;
+                    bound = base;
+                    first_scale = base;
+                    j = i + 1;
+                    continue;
+                }
+            }
+        }
+        if !apply_scale(
+            toks,
+            &mut j,
+            &mut cur,
+            &mut total,
+            &mut bound,
+            &mut first_scale,
+        ) {
+            break;
+        }
+    }
+    total += cur;
+    if total == 0.0 || j == i {
+        return None;
+    }
+    Some(Num {
+        first: i,
+        last: j,
+        value: total,
+        words: true,
+        scaled: first_scale > 1.0,
+        plain_int: false,
+        scale: first_scale,
+        lead,
+    })
+}
+
+fn is_ten_word(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| matches!(t.norm.as_str(), "عشر" | "عشره"))
+}
+
+/// Apply a scale word at `j` to the group `cur` (1 when empty). Returns false
+/// when the number cannot go on (a scale that does not fall).
+fn apply_scale(
+    toks: &[Token],
+    j: &mut usize,
+    cur: &mut f64,
+    total: &mut f64,
+    bound: &mut f64,
+    first_scale: &mut f64,
+) -> bool {
+    let Some(s) = toks.get(*j).filter(|t| t.kind == Kind::Arabic) else {
+        return true;
+    };
+    let Some((mult, _)) = scale_word(&s.norm) else {
+        return true;
+    };
+    let (base, group) = if is_dual_scale(&s.norm) {
+        if *cur != 0.0 {
+            return false;
+        }
+        (mult / 2.0, 2.0)
+    } else {
+        (mult, if *cur == 0.0 { 1.0 } else { *cur })
+    };
+    if base >= *bound {
+        return false;
+    }
+    *total += group * base;
+    *cur = 0.0;
+    *bound = base;
+    if *first_scale == 1.0 {
+        *first_scale = base;
+    }
+    *j += 1;
+    true
+}
+
 /// "و" + a scaled amount smaller than `mult` ("و400 ألف" after مليون) →
 /// (value, end token).
 fn compound_tail(toks: &[Token], j: usize, mult: f64) -> Option<(f64, usize)> {
@@ -480,6 +718,18 @@ mod tests {
             ("ثلاثة عشر", 13.0, 2),
             ("نصف مليون", 500_000.0, 2),
             ("150 trillion", 150e12, 2),
+            ("واحدا وخمسين بالمئة", 51.0, 2),
+            ("ألفين واثنين وعشرين", 2022.0, 3),
+            ("مئتين وستة عشر فيلما", 216.0, 3),
+            ("ثلاثة ملايين ونصف المليون دينار", 3_500_000.0, 4),
+            ("ستة ملايين وثمانمئة ألف طن", 6_800_000.0, 4),
+            ("مليار ومئتي مليون دولار", 1_200_000_000.0, 3),
+            ("أحد عشر ألف عامل", 11_000.0, 3),
+            ("ثلاثمئة وخمسة وعشرين ألف زائر", 325_000.0, 4),
+            ("ثلاثة آلاف وخمسمئة", 3500.0, 3),
+            ("مليون و400 ألف نازح", 1_400_000.0, 4),
+            ("خمسة وستة", 5.0, 1),
+            ("ثلاث مئة", 300.0, 2),
         ] {
             check(input, value, ntok);
         }
