@@ -1257,7 +1257,62 @@ impl<'a> Ex<'a> {
         b <= self.toks.len() && a < b && (a..b).all(|k| !self.covered[k])
     }
 
+    /// An unknown Arabic person's span without the words a rule swept in: a
+    /// word before a given name ("ولايته بيتر فيالا", "لجيرا يوكيو كاني") and a
+    /// verb after the name ("بابيش تتصدر").
+    fn trim_person(&self, a: usize, b: usize) -> (usize, usize) {
+        let (mut a, mut b) = (a, b);
+        let is_name_start = |k: usize| {
+            let w = self.toks[k].norm.as_str();
+            self.is_first_name(w) || AR_NAME_LINKS.contains(&w)
+        };
+        // Only a word no name has: one with a pronoun suffix (ولايته، باسمها) or
+        // a preposition (لجيرا).
+        let lead = &self.toks[a].norm;
+        let not_a_name = ["ته", "ها", "هم"].iter().any(|p| lead.ends_with(p))
+            || (lead.starts_with('ل') && lead.chars().count() >= 5);
+        if b - a >= 3 && is_ar(&self.toks[a]) && !is_name_start(a) && not_a_name {
+            if let Some(k) = (a + 1..b - 1)
+                .find(|&k| !self.toks[k].art && self.is_first_name(&self.toks[k].norm))
+            {
+                a = k;
+            }
+        }
+        if b - a >= 2 {
+            let t = &self.toks[b - 1];
+            let w = t.norm.as_str();
+            let n = w.chars().count();
+            let verb = is_ar(t)
+                && !t.art
+                && (n == 4 && w.starts_with(['ي', 'ت'])
+                    || (5..=6).contains(&n)
+                        && w.starts_with(['ي', 'ت', 'ن'])
+                        && w.chars().nth(1) == Some('ت'))
+                && !w.ends_with(['ي', 'و', 'ا', 'ه'])
+                && !self.is_first_name(w)
+                && !self.surname_known(w);
+            if verb {
+                b -= 1;
+            }
+        }
+        (a, b)
+    }
+
     fn emit(&mut self, a: usize, b: usize, skip: usize, kind: EType, id: String, name: String) {
+        let (mut a, mut b, mut skip, mut id, mut name) = (a, b, skip, id, name);
+        if kind == EType::Person && id.starts_with("local:") {
+            let (a2, b2) = self.trim_person(a, b);
+            if (a2, b2) != (a, b) {
+                if a2 != a {
+                    skip = 0;
+                }
+                (a, b) = (a2, b2);
+                let t = &self.toks[a];
+                let s = skip_norm_chars(self.chars, t.start, t.end, skip);
+                name = self.chars[s..self.toks[b - 1].end].iter().collect();
+                id = local_id(EType::Person, &fold(&name));
+            }
+        }
         if !self.free(a, b) {
             return;
         }
