@@ -1539,6 +1539,13 @@ impl<'a> Ex<'a> {
                     {
                         best = None;
                     }
+                    // "ولاية رابعة": an ordinal that is also a village is the ordinal.
+                    if end == i + 1
+                        && entry.id.starts_with("gn:")
+                        && crate::figures::ordinal_ar(&t.norm).is_some()
+                    {
+                        best = None;
+                    }
                 }
                 // "كبيرا" is not ك + Beira: a generated place name needs more than ك.
                 if let Some((_, k, e)) = best {
@@ -2025,8 +2032,12 @@ impl<'a> Ex<'a> {
         let mut e = i + 1;
         let mut inner = Vec::new();
         if let Some(m) = self.mention_at(e).filter(|m| m.kind == EType::Location) {
-            // "مجمع بايكونور": the complex is annotated by its place.
-            if arabic_readings(w).iter().any(|(_, r)| *r == "مجمع") {
+            // "مجمع بايكونور", "مطار باماكو", "مضيق باب المندب": a facility or a
+            // strait named after a known place is annotated by that place.
+            if arabic_readings(w)
+                .iter()
+                .any(|(_, r)| matches!(*r, "مجمع" | "مطار" | "مضيق"))
+            {
                 return None;
             }
             // "نهر الأردن", "مطار دبي": a known place names the feature.
@@ -2093,6 +2104,8 @@ impl<'a> Ex<'a> {
             || looks_like_verb(x)
             || AR_ADJ.contains(&x)
             || x.chars().count() < 3
+            // "ولاية رابعة": a fourth term, not a state.
+            || crate::figures::ordinal_ar(x).is_some()
         {
             return None;
         }
