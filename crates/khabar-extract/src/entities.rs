@@ -836,6 +836,29 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
     "insurance",
     "logistics",
     "shipping",
+    "laboratory",
+    "laboratories",
+    "labs",
+    "chamber",
+    "survey",
+    "treasury",
+    "intelligence",
+    "vaccines",
+    "lithium",
+    "biotech",
+    "therapeutics",
+    "analytics",
+    "aerospace",
+    "defense",
+    "defence",
+    "bureau",
+    "academy",
+    "college",
+    "hospital",
+    "tribunal",
+    "directorate",
+    "navy",
+    "ventures",
 ]);
 
 /// Legal-form words that end a company name.
@@ -2740,6 +2763,18 @@ impl<'a> Ex<'a> {
                 }
                 if u.kind == Kind::Alpha && u.cap {
                     e += 1;
+                    continue;
+                }
+                // "Central Bank of the Argentine Republic", "University of the Witwatersrand".
+                if u.norm == "of"
+                    && EN_ORG_WORDS.contains(&self.toks[e - 1].norm.as_str())
+                    && self.toks.get(e + 1).is_some_and(|x| x.norm == "the")
+                    && self
+                        .toks
+                        .get(e + 2)
+                        .is_some_and(|x| x.kind == Kind::Alpha && x.cap)
+                {
+                    e += 2;
                     continue;
                 }
                 let after_suffix = e > i && EN_ORG_SUFFIX.contains(&self.toks[e - 1].norm.as_str());

@@ -1056,3 +1056,17 @@ fn maghrebi_months_day_ranges_and_indefinite_ordinals() {
     );
     check_not_entities("فاز الرئيس بولاية رابعة", &["رابعة"]);
 }
+
+#[test]
+fn english_organisation_heads_and_of_the() {
+    check_entities(
+        "SLAC National Accelerator Laboratory built the camera. The National Electoral Chamber said the Central Bank of the Argentine Republic agreed, analysts at Benchmark Mineral Intelligence said, and WuXi Vaccines will make it.",
+        &[
+            ("organization", "SLAC National Accelerator Laboratory", ""),
+            ("organization", "National Electoral Chamber", ""),
+            ("organization", "Central Bank of the Argentine Republic", ""),
+            ("organization", "Benchmark Mineral Intelligence", ""),
+            ("organization", "WuXi Vaccines", ""),
+        ],
+    );
+}
