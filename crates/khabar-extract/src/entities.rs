@@ -388,6 +388,23 @@ static AR_ORG_HEADS: WordSet = WordSet::new(&[
     "اذاعه",
 ]);
 
+/// Definite participles that tie a name to something else ("التابعة لـ",
+/// "المشغلة لـ", "المكلفة بـ"): they end an organisation's name.
+static AR_RELATIVE_PARTICIPLES: WordSet = WordSet::new(&[
+    "التابع",
+    "التابعه",
+    "التابعين",
+    "التابعتين",
+    "المشغل",
+    "المشغله",
+    "المكلف",
+    "المكلفه",
+    "المسؤول",
+    "المسؤوله",
+    "المختص",
+    "المختصه",
+]);
+
 /// Heads followed by a brand name that is the mention (شركة ميرسك → ميرسك).
 static AR_BRAND_HEADS: WordSet = WordSet::new(&[
     "شركه",
@@ -464,6 +481,10 @@ static AR_TIME: WordSet = WordSet::new(&[
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
     "الجيش",
+    "اللجنه",
+    "الفرقه",
+    "المحكمه",
+    "الجامعه",
     "المديريه",
     "المدرسه",
     "الجمعيه",
@@ -1915,6 +1936,11 @@ impl<'a> Ex<'a> {
             {
                 break;
             }
+            if t.art && AR_RELATIVE_PARTICIPLES.contains(&w) {
+                // "الوكالة الدولية لأبحاث السرطان التابعة لمنظمة ...": a participle
+                // that ties the name to something else ends it.
+                break;
+            }
             if t.art {
                 let adjective = is_adjective_like(w);
                 // After a definite ل-phrase or a definite noun only an adjective
@@ -1948,6 +1974,25 @@ impl<'a> Ex<'a> {
             if lam_head || (self.is_first_name(w) && loose == 0 && e > i + 1) {
                 break;
             }
+            // "للانتخابات للبت في ...": a second ل-phrase right after one is a
+            // purpose, not part of the name.
+            if lam && after_lam {
+                break;
+            }
+            // "لتسوية منازعات الاستثمار": an indefinite ل-word takes a construct.
+            if after_lam
+                && !after_ll
+                && !lam
+                && !w.starts_with('و')
+                && !looks_like_verb(w)
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[e + 1])
+            {
+                e += 1;
+                continue;
+            }
             after_ll = lam && w.starts_with("لل");
             after_lam = lam;
             if lam {
@@ -1966,17 +2011,43 @@ impl<'a> Ex<'a> {
                     .is_none_or(|x| !is_ar(x) || (!x.art && !x.norm.starts_with('و')))
             };
             // ... "والصيد البحري": the joined word may take one adjective.
-            let with_adjective = self
-                .toks
-                .get(e + 1)
-                .is_some_and(|x| is_ar(x) && x.art && is_adjective_like(&x.norm))
-                && ends_name(e + 2);
+            let adjective_at = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_some_and(|x| is_ar(x) && x.art && is_adjective_like(&x.norm))
+            };
+            // ... "والموارد الطبيعية المتجددة": or two.
+            let adjectives = if adjective_at(e + 1) && adjective_at(e + 2) && ends_name(e + 3) {
+                2
+            } else if adjective_at(e + 1) && ends_name(e + 2) {
+                1
+            } else {
+                0
+            };
+            let with_adjective = adjectives > 0;
             // "وزارة البيئة والمياه والزراعة": several joined words.
             let mut last_joined = e;
             while self.toks.get(last_joined + 1).is_some_and(|x| {
                 is_ar(x) && x.norm.starts_with("وال") && !self.covered[last_joined + 1]
             }) {
                 last_joined += 1;
+            }
+            // "والغابات ومصايد الأسماك": the chain may end with a joined construct.
+            if last_joined > e
+                && self.toks.get(last_joined + 1).is_some_and(|x| {
+                    is_ar(x)
+                        && x.norm.starts_with('و')
+                        && !x.norm.starts_with("وال")
+                        && x.norm.chars().count() > 3
+                        && !self.covered[last_joined + 1]
+                })
+                && self
+                    .toks
+                    .get(last_joined + 2)
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[last_joined + 2])
+                && ends_name(last_joined + 3)
+            {
+                last_joined += 2;
             }
             let chain_adjective = self
                 .toks
@@ -2014,7 +2085,7 @@ impl<'a> Ex<'a> {
                 e = if chain {
                     last_joined + 1
                 } else if with_adjective {
-                    e + 2
+                    e + 1 + adjectives
                 } else {
                     e + 1
                 };
@@ -2354,7 +2425,14 @@ impl<'a> Ex<'a> {
                 && nisba_first
                 && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي")
                 && crate::figures::ordinal_ar(&first.norm).is_none();
-            mods >= 2 && (nisba_first || first.art && lam) || mods == 1 && (movement || army)
+            // "الجامعة الأردنية", "المحكمة العليا": a university or a court by one
+            // adjective.
+            let seat = matches!(head.as_str(), "الجامعه" | "المحكمه")
+                && mods == 1
+                && (nisba_first || first.norm == "العليا")
+                && !matches!(first.norm.as_str(), "الدوليه" | "الجديده");
+            mods >= 2 && (nisba_first || first.art && lam)
+                || mods == 1 && (movement || army || seat)
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
             // A government by a region's name ("حكومة إقليم كردستان"), not a
