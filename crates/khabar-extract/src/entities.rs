@@ -1914,9 +1914,13 @@ impl<'a> Ex<'a> {
                             .get(m.b)
                             .is_some_and(|x| x.norm.starts_with('ل') && !self.covered[m.b])
                 };
+                // "محكمة الاستئناف بالدار البيضاء": a place behind a preposition
+                // says where the body sits; it is not in its name.
+                let bare = |m: &Mention| m.start == self.toks[e].start;
                 match self.mention_at(e) {
                     Some(m)
-                        if (m.kind == EType::Location && !place || org_then_lam(m)) && !strict =>
+                        if (m.kind == EType::Location && !place && bare(m) || org_then_lam(m))
+                            && !strict =>
                     {
                         place |= m.kind == EType::Location;
                         e = m.b;

@@ -1096,3 +1096,14 @@ fn arabic_organisation_name_grammar() {
         ],
     );
 }
+
+#[test]
+fn a_place_behind_a_preposition_is_not_in_the_name() {
+    check_entities(
+        "وأصدرت محكمة الاستئناف بالدار البيضاء أحكاما",
+        &[
+            ("organization", "محكمة الاستئناف", ""),
+            ("location", "الدار البيضاء", ""),
+        ],
+    );
+}
