@@ -1601,6 +1601,17 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
+            // "نادي باريس سان جيرمان": a longer name starting inside this one wins
+            // (Paris Saint-Germain over the Paris Club).
+            if let Some((end, _, _)) = best {
+                let longer = (i + 1..end).any(|p| {
+                    let w = self.toks[p].norm.clone();
+                    self.walk(p, &w).is_some_and(|(e2, _)| e2 > end)
+                });
+                if longer {
+                    best = None;
+                }
+            }
             if let Some((end, k, e)) = best {
                 let entry = &self.gaz.entries[e as usize];
                 let (kind, mut id, mut name) = (entry.kind, entry.id.clone(), entry.name.clone());

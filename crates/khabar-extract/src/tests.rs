@@ -1107,3 +1107,14 @@ fn a_place_behind_a_preposition_is_not_in_the_name() {
         ],
     );
 }
+
+#[test]
+fn a_longer_name_inside_a_match_wins() {
+    check_entities(
+        "ولعب مع نادي باريس سان جيرمان الفرنسي قبل أن يفاوض نادي باريس للدائنين",
+        &[
+            ("organization", "باريس سان جيرمان", "org:psg"),
+            ("organization", "نادي باريس", ""),
+        ],
+    );
+}
