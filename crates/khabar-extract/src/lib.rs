@@ -76,6 +76,10 @@ pub enum ExtractError {
 const BUILTIN: &[(&str, &str)] = &[
     // Smaller places first: every later file wins over them.
     (
+        "data/subdivisions.tsv",
+        include_str!("../data/subdivisions.tsv"),
+    ),
+    (
         "data/places_more.tsv",
         include_str!("../data/places_more.tsv"),
     ),

@@ -1118,3 +1118,11 @@ fn a_longer_name_inside_a_match_wins() {
         ],
     );
 }
+
+#[test]
+fn english_subdivisions_from_iso_codes() {
+    check_entities(
+        "Coffee farms in Minas Gerais and Espírito Santo were hit by frost.",
+        &[("location", "Minas Gerais", "iso2:BR-MG")],
+    );
+}
