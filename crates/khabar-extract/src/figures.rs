@@ -1016,6 +1016,13 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(julian_day - 1_721_425).ok()?)
 }
 
+/// An Arabic comparative, أفعل: اكبر، اسرع، اعلي، اكثر (normalised).
+fn is_comparative(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next() == Some('ا') && w.chars().count() == 4 && !w.starts_with("ال")
+        || matches!(w, "اكثر" | "اقل" | "اشد" | "اعلي" | "ادني")
+}
+
 fn is(t: Option<&Token>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
@@ -1109,6 +1116,24 @@ impl Cx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A verb of doubling (تضاعف، مضاعفة، ضاعفت) earlier in the clause, up to
+    /// eight words back.
+    fn doubling_before(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&k| {
+                self.toks[k].kind != Kind::Break
+                    && !matches!(self.toks[k].norm.as_str(), "." | "،" | ",")
+            })
+            .any(|k| self.toks[k].norm.contains("ضاعف"))
+    }
+
+    /// A comparative right before, the number written with ب: "أسرع بمرتين",
+    /// "أكبر بثلاث مرات".
+    fn comparative_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i].norm.starts_with('ب') && is_comparative(&self.toks[i - 1].norm)
     }
 
     fn year_value(&self, i: usize) -> Option<i32> {
@@ -1714,6 +1739,27 @@ impl Cx<'_> {
                 i += 1;
                 continue;
             }
+            // "أسرع بمرتين", "تضاعف مرتين": twice as much; "زار مرتين": twice.
+            if self.toks[i].kind == Kind::Arabic {
+                let twice = arabic_readings(&self.toks[i].norm)
+                    .into_iter()
+                    .find(|(_, r)| matches!(*r, "مرتين" | "مرتان"));
+                if let Some((k, _)) = twice {
+                    let times = (i > 0 && is_comparative(&self.toks[i - 1].norm))
+                        || self.doubling_before(i);
+                    self.lead = Some((i, k));
+                    if times {
+                        self.push(i, i + 1, "multiplier", FigureValue::Number(2.0), None);
+                    } else {
+                        let t = &self.toks[i];
+                        let s = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
+                        let unit: String = self.chars[s..t.end].iter().collect();
+                        self.push(i, i + 1, "count", FigureValue::Number(2.0), Some(unit));
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
             // An indefinite dual counts two: "خلال أسبوعين", "سجل هدفين".
             if self.toks[i].kind == Kind::Arabic {
                 let w = self.toks[i].norm.as_str();
@@ -1939,6 +1985,12 @@ impl Cx<'_> {
         }
         // Multipliers: "ثلاثة أضعاف", "three times as", "3-fold".
         if let Some(m) = self.tok(j) {
+            // "تضاعف حجم البضائع ... ثلاث مرات", "أكبر بثلاث مرات": times a
+            // quantity, not a number of occasions.
+            if m.norm == "مرات" && (self.doubling_before(i) || self.comparative_before(i)) {
+                self.push(i, j + 1, "multiplier", FigureValue::Number(num.value), None);
+                return j + 1;
+            }
             if matches!(m.norm.as_str(), "اضعاف" | "ضعفا") {
                 self.push(i, j + 1, "multiplier", FigureValue::Number(num.value), None);
                 return j + 1;
@@ -1949,6 +2001,7 @@ impl Cx<'_> {
                     &[
                         "as", "more", "higher", "larger", "bigger", "greater", "the", "that",
                         "what", "over", "faster", "lower", "smaller", "their", "its", "his", "her",
+                        "last", "this", "those", "our", "previous", "pre",
                     ],
                 )
             {
@@ -2155,6 +2208,17 @@ impl Cx<'_> {
             let t = &self.toks[i];
             match t.kind {
                 Kind::Arabic => {
+                    // "أي مرة ونصف مستواها": one and a half times.
+                    if t.norm == "مره"
+                        && is(self.tok(i + 1), &["ونصف"])
+                        && i > 0
+                        && (is(self.tok(i - 1), &["اي", "نحو", "حوالي", "قرابه"])
+                            || is_comparative(&self.toks[i - 1].norm)
+                            || self.doubling_before(i))
+                    {
+                        self.push(i, i + 2, "multiplier", FigureValue::Number(1.5), None);
+                        continue;
+                    }
                     let readings = arabic_readings(&t.norm);
                     let mut hit = None;
                     for (k, w) in readings {
@@ -2202,7 +2266,29 @@ impl Cx<'_> {
                                         | "الى"
                                 )
                             );
-                            if cue || w == "الضعف" {
+                            // "ضعف مستواه", "ضعف العدد", "ضعف ما": twice a quantity;
+                            // "ضعف الطلب" is weak demand.
+                            let level = self.tok(i + 1).is_some_and(|n| {
+                                let x = n.norm.strip_prefix("ال").unwrap_or(&n.norm);
+                                n.norm == "ما"
+                                    || [
+                                        "مستو",
+                                        "عدد",
+                                        "حجم",
+                                        "متوسط",
+                                        "انتاج",
+                                        "قدر",
+                                        "قيم",
+                                        "معدل",
+                                        "كمي",
+                                        "سعر",
+                                        "رقم",
+                                        "طاق",
+                                    ]
+                                    .iter()
+                                    .any(|p| x.starts_with(p))
+                            });
+                            if cue || level || w == "الضعف" {
                                 hit = Some(('m', 2.0, w));
                             }
                             break;
@@ -2300,13 +2386,31 @@ impl Cx<'_> {
                             self.push(i, i + 1, "ordinal", FigureValue::Number(v as f64), None);
                         }
                     } else if t.norm == "twice"
-                        || (t.norm == "double" && is(self.tok(i + 1), &["the"]))
+                        || (matches!(t.norm.as_str(), "double" | "doubling")
+                            && (is(
+                                self.tok(i + 1),
+                                &[
+                                    "the", "a", "an", "their", "its", "that", "those", "his",
+                                    "her", "our", "what", "last",
+                                ],
+                            ) || is(
+                                self.tok(i.wrapping_sub(1)),
+                                &[
+                                    "roughly", "nearly", "about", "almost", "around", "than",
+                                    "least",
+                                ],
+                            )))
                         || t.norm == "doubled"
                     {
                         self.push(i, i + 1, "multiplier", FigureValue::Number(2.0), None);
                     } else if let Some(v) = match t.norm.as_str() {
                         "tripled" => Some(3.0),
                         "quadrupled" => Some(4.0),
+                        "twofold" => Some(2.0),
+                        "threefold" => Some(3.0),
+                        "fourfold" => Some(4.0),
+                        "fivefold" => Some(5.0),
+                        "tenfold" => Some(10.0),
                         // "could triple", "to quadruple": the verb.
                         "triple" | "quadruple"
                             if is(

@@ -1126,3 +1126,34 @@ fn english_subdivisions_from_iso_codes() {
         &[("location", "Minas Gerais", "iso2:BR-MG")],
     );
 }
+
+#[test]
+fn multipliers_and_occasions() {
+    check_figures(
+        "تضاعف حجم البضائع عبر الشبكة ثلاث مرات، والطريق أسرع بمرتين، والدين أي مرة ونصف مستواه، والصادرات ضعف المستوى الحالي",
+        &[
+            ("multiplier", "ثلاث مرات", "", "3"),
+            ("multiplier", "مرتين", "", "2"),
+            ("multiplier", "مرة ونصف", "", "1.5"),
+            ("multiplier", "ضعف", "", "2"),
+        ],
+    );
+    // Occasions are counts; weakness is not a multiplier.
+    check_figures(
+        "زارت الجزائر ثلاث مرات وزار موسكو مرتين",
+        &[
+            ("count", "ثلاث مرات", "مرات", "3"),
+            ("count", "مرتين", "مرتين", "2"),
+        ],
+    );
+    check_no_figures("تراجعت الأسعار بسبب ضعف الطلب");
+    check_figures(
+        "shipping three times last year's volume, roughly double a 2007 estimate, more than doubling its bloc, as cases rose fourfold",
+        &[
+            ("multiplier", "three times", "", "3"),
+            ("multiplier", "double", "", "2"),
+            ("multiplier", "doubling", "", "2"),
+            ("multiplier", "fourfold", "", "4"),
+        ],
+    );
+}
