@@ -1316,9 +1316,7 @@ impl<'a> Ex<'a> {
         let not_a_name = ["ته", "ها", "هم"].iter().any(|p| lead.ends_with(p))
             || (lead.starts_with('ل') && lead.chars().count() >= 5);
         if b - a >= 3 && is_ar(&self.toks[a]) && !is_name_start(a) && not_a_name {
-            if let Some(k) = (a + 1..b - 1)
-                .find(|&k| !self.toks[k].art && self.is_first_name(&self.toks[k].norm))
-            {
+            if let Some(k) = (a + 1..b - 1).find(|&k| !self.toks[k].art && is_name_start(k)) {
                 a = k;
             }
         }
@@ -1798,6 +1796,38 @@ impl<'a> Ex<'a> {
             if t.art {
                 if count == 0 {
                     return None;
+                }
+                // "نور الدين", "سيف الإسلام", "نور الفتح": a compound given name
+                // goes on after its article word.
+                if count == 1
+                    && matches!(
+                        self.toks[j - 1].norm.as_str(),
+                        "نور"
+                            | "سيف"
+                            | "عز"
+                            | "صلاح"
+                            | "شمس"
+                            | "علاء"
+                            | "محي"
+                            | "زين"
+                            | "تاج"
+                            | "بهاء"
+                            | "فخر"
+                            | "شرف"
+                            | "ضياء"
+                            | "حسام"
+                            | "نجم"
+                            | "خير"
+                    )
+                    && self
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
+                    && self.ar_name_token(j + 1)
+                {
+                    j += 1;
+                    count += 1;
+                    continue;
                 }
                 // A family name with the article ends the name: المري، الدوسري، الغيص.
                 let n = w.chars().count();
@@ -2578,7 +2608,11 @@ impl<'a> Ex<'a> {
                 break;
             }
             if t.art {
-                if AR_STOP.contains(&w) || AR_TIME.contains(&w) {
+                // "المدير العام", "الأمين العام", "النائب العام": general, not the year.
+                let general = matches!(w, "العام" | "العامه")
+                    && j > 0
+                    && AR_TITLES.contains(&self.toks[j - 1].norm.as_str());
+                if !general && (AR_STOP.contains(&w) || AR_TIME.contains(&w)) {
                     return None;
                 }
                 after_head = false;
