@@ -618,6 +618,7 @@ static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "جبل",
     "مضيق",
     "مجمع",
+    "ميدان",
 ]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
@@ -2204,6 +2205,13 @@ impl<'a> Ex<'a> {
                 let honorific = count == 0
                     && matches!(x, "الملك" | "الامير" | "الشيخ" | "الملكه")
                     && self.ar_name_token(e + 1);
+                // "ميدان التحرير وميدان رمسيس", "ميدان رمسيس وسط القاهرة": a
+                // joined word or a position starts something else.
+                if count > 0
+                    && (x.starts_with('و') || matches!(x, "وسط" | "شمال" | "جنوب" | "شرق" | "غرب"))
+                {
+                    break;
+                }
                 let descriptive =
                     looks_like_verb(x) || AR_ADJ.contains(&x) || is_nisba(x) && count == 0;
                 let name_like = self.ar_name_token(e)

@@ -1173,3 +1173,15 @@ fn general_titles_and_compound_given_names() {
         &[("person", "عبد اللطيف حموشي", "")],
     );
 }
+
+#[test]
+fn squares_and_features_end_before_a_joined_word() {
+    check_entities(
+        "احتشد المتظاهرون في ميدان التحرير وميدان رمسيس وسط القاهرة، وانسحبت القوات جنوب نهر الليطاني وسلمتها للجيش",
+        &[
+            ("location", "ميدان التحرير", ""),
+            ("location", "ميدان رمسيس", ""),
+            ("location", "نهر الليطاني", ""),
+        ],
+    );
+}
