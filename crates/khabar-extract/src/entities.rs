@@ -619,6 +619,7 @@ static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "مضيق",
     "مجمع",
     "ميدان",
+    "متحف",
 ]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
@@ -1878,6 +1879,10 @@ impl<'a> Ex<'a> {
                     i = next;
                     continue;
                 }
+                if let Some(next) = self.museum_rule(i, &w) {
+                    i = next;
+                    continue;
+                }
                 if let Some(next) = self.place_rule(i, &w) {
                     i = next;
                     continue;
@@ -2236,6 +2241,35 @@ impl<'a> Ex<'a> {
             e += 1;
         }
         self.remove_mentions(inner);
+        let t = &self.toks[i];
+        let start = skip_norm_chars(self.chars, t.start, t.end, k);
+        let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
+        let id = local_id(EType::Location, &fold(&name));
+        self.emit(i, e, k, EType::Location, id, name);
+        Some(e)
+    }
+
+    /// Museums are places: "المتحف المصري الكبير", "المتحف الوطني"; "متحف
+    /// اللوفر" goes through the feature heads.
+    fn museum_rule(&mut self, i: usize, w: &str) -> Option<usize> {
+        let (k, _) = arabic_readings(w)
+            .into_iter()
+            .find(|(_, r)| *r == "المتحف")?;
+        let mut e = i + 1;
+        while e < self.toks.len() && e < i + 4 {
+            let t = &self.toks[e];
+            let size = matches!(
+                t.norm.as_str(),
+                "الكبير" | "الكبري" | "الجديد" | "القديم" | "الحديث"
+            );
+            if !is_ar(t) || self.covered[e] || !t.art || !(is_adjective_like(&t.norm) || size) {
+                break;
+            }
+            e += 1;
+        }
+        if e == i + 1 {
+            return None;
+        }
         let t = &self.toks[i];
         let start = skip_norm_chars(self.chars, t.start, t.end, k);
         let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();

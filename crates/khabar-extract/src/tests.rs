@@ -1185,3 +1185,14 @@ fn squares_and_features_end_before_a_joined_word() {
         ],
     );
 }
+
+#[test]
+fn museums_are_places() {
+    check_entities(
+        "افتتح المتحف المصري الكبير بعد نقل القطع من متحف اللوفر",
+        &[
+            ("location", "المتحف المصري الكبير", ""),
+            ("location", "متحف اللوفر", ""),
+        ],
+    );
+}
