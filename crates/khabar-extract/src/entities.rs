@@ -492,6 +492,10 @@ static AR_TIME: WordSet = WordSet::new(&[
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
     "الجيش",
+    "النيابه",
+    "المجلس",
+    "الاداره",
+    "الجبهه",
     "اللجنه",
     "الفرقه",
     "المحكمه",
@@ -1780,6 +1784,13 @@ impl<'a> Ex<'a> {
                 // A new clause ("وأشار"), not part of the name.
                 break;
             }
+            // "حل عيسى تشيروما بكاري ثانيا": a place in a ranking ends the name.
+            if count > 0
+                && w.strip_suffix('ا')
+                    .is_some_and(|b| crate::figures::ordinal_ar(b).is_some())
+            {
+                break;
+            }
             // "الطاهر بولنوار", "الهادي ...": Maghrebi given names with the article.
             if t.art && count == 0 && AR_DEF_GIVEN.contains(&w) {
                 j += 1;
@@ -2525,10 +2536,13 @@ impl<'a> Ex<'a> {
                 && crate::figures::ordinal_ar(&first.norm).is_none();
             // "الجامعة الأردنية", "المحكمة العليا": a university or a court by one
             // adjective.
-            let seat = matches!(head.as_str(), "الجامعه" | "المحكمه")
+            let seat = matches!(head.as_str(), "الجامعه" | "المحكمه" | "النيابه" | "المجلس")
                 && mods == 1
-                && (nisba_first || first.norm == "العليا")
-                && !matches!(first.norm.as_str(), "الدوليه" | "الجديده");
+                && (nisba_first || matches!(first.norm.as_str(), "العليا" | "العامه"))
+                && !matches!(
+                    first.norm.as_str(),
+                    "الدوليه" | "الجديده" | "المحلي" | "البلدي" | "المحليه"
+                );
             mods >= 2 && (nisba_first || first.art && lam)
                 || mods == 1 && (movement || army || seat)
         } else if weak {
@@ -2962,8 +2976,12 @@ impl<'a> Ex<'a> {
                 // of Trade and Industry), not two people ("X and American businessman Y").
                 let org_around =
                     (i..(e + 3).min(n)).any(|k| EN_ORG_WORDS.contains(&self.toks[k].norm.as_str()));
+                // "the Gates Foundation and Saudi Arabia": not into a known place.
+                let place_next = self
+                    .mention_at(e + 1)
+                    .is_some_and(|m| m.kind == EType::Location);
                 if u.kind == Kind::Alpha
-                    && !(u.norm == "and" && (after_suffix || !org_around))
+                    && !(u.norm == "and" && (after_suffix || !org_around || place_next))
                     && matches!(
                         u.norm.as_str(),
                         "of" | "for"

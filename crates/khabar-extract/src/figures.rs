@@ -640,6 +640,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("تنغي", "KZT"),
     ("تينغ", "KZT"),
     ("يوان", "CNY"),
+    ("دونغ", "VND"),
     ("ين ياباني", "JPY"),
     ("ين", "JPY"),
     ("روبيه هنديه", "INR"),
@@ -1451,6 +1452,13 @@ impl Cx<'_> {
             if is(self.tok(i + 1), &["من"]) && self.month_at(i + 2).is_some() {
                 day = ordinal_ar(&t.norm);
                 m_pos = i + 2;
+            } else if is(self.tok(i + 1), &["عشر"])
+                && is(self.tok(i + 2), &["من"])
+                && self.month_at(i + 3).is_some()
+            {
+                // "الثاني عشر من أكتوبر", "الحادي عشر من مايو".
+                day = ordinal_ar(&t.norm).map(|d| if d == 11 { 11 } else { d + 10 });
+                m_pos = i + 3;
             } else {
                 return None;
             }
@@ -1671,6 +1679,12 @@ impl Cx<'_> {
                 Some(found) if e == j + 1 => found,
                 _ if e == j + 1 => (self.local_currency(j).unwrap_or(c), e),
                 _ => (c, e),
+            };
+            // "فرنك إفريقي" in Cameroon or Chad is the Central African franc.
+            let c = if c == "XOF" && self.local_currency(j) == Some("XAF") {
+                "XAF"
+            } else {
+                c
             };
             // "فرنك جيبوتي": the country in the name is also an entity; the
             // figure ends before it and keeps the code it gave.
