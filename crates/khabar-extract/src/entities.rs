@@ -278,6 +278,8 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "حاكم",
     "محافظ",
     "المحافظ",
+    // Maghrebi: "والي بنك المغرب", "والي ولاية وهران".
+    "والي",
     "عمده",
     "العمده",
     "نظيره",
@@ -1821,6 +1823,17 @@ impl<'a> Ex<'a> {
                 if count == 0 {
                     return None;
                 }
+                // "خليل الحاج توفيق", "حمادي الحاج علي": الحاج inside a name.
+                if w == "الحاج"
+                    && self
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
+                    && self.ar_name_token(j + 1)
+                {
+                    j += 2;
+                    break;
+                }
                 // "نور الدين", "سيف الإسلام", "نور الفتح": a compound given name
                 // goes on after its article word.
                 if count == 1
@@ -1859,8 +1872,10 @@ impl<'a> Ex<'a> {
                 let after_given = (i..j).all(|k| self.is_first_name(&self.toks[k].norm));
                 let family = count == 1 || w.ends_with('ي') || n <= 5 || after_given;
                 // A family name in ة after a known given name: "سفيان البطاينة".
+                let compound_given =
+                    j >= 2 && matches!(self.toks[j - 2].norm.as_str(), "عبد" | "ابو");
                 let feminine_family = count == 1
-                    && self.is_first_name(&self.toks[j - 1].norm)
+                    && (self.is_first_name(&self.toks[j - 1].norm) || compound_given)
                     && !w.starts_with("الم")
                     && !AR_GENERIC.contains(&w)
                     && !AR_TIME.contains(&w);
@@ -3506,7 +3521,17 @@ impl<'a> Ex<'a> {
                 _ => continue,
             };
             if let Some((k, (kind, id, name))) = hit {
-                self.emit(i, i + 1, k, kind, id, name);
+                // "آل الشيخ", "آل مكتوم": the family word belongs to the short form.
+                let family = k == 0
+                    && i > 0
+                    && !self.covered[i - 1]
+                    && self.toks[i - 1].norm == "ال"
+                    && self.chars.get(self.toks[i - 1].start) == Some(&'آ');
+                if family {
+                    self.emit(i - 1, i + 1, 0, kind, id, name);
+                } else {
+                    self.emit(i, i + 1, k, kind, id, name);
+                }
             }
         }
     }
