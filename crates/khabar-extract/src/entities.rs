@@ -1786,6 +1786,10 @@ impl<'a> Ex<'a> {
                 // A new clause ("وأشار"), not part of the name.
                 break;
             }
+            // "جاك درابر بمجموعتين", "... بالفوز": a prepositional phrase ends the name.
+            if count > 0 && (w.starts_with("بم") || w.starts_with("بال")) {
+                break;
+            }
             // "حل عيسى تشيروما بكاري ثانيا": a place in a ranking ends the name.
             if count > 0
                 && w.strip_suffix('ا')
@@ -1822,6 +1826,11 @@ impl<'a> Ex<'a> {
             if t.art {
                 if count == 0 {
                     return None;
+                }
+                // "إنجي الفرنسية": a feminine nationality describes a company or a
+                // woman; it is no family name.
+                if w.ends_with("يه") && self.is_descriptor(&w[2..]) {
+                    break;
                 }
                 // "خليل الحاج توفيق", "حمادي الحاج علي": الحاج inside a name.
                 if w == "الحاج"

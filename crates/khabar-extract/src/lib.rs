@@ -103,6 +103,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/firstnames.tsv",
         include_str!("../data/firstnames.tsv"),
     ),
+    (
+        "data/firstnames_more.tsv",
+        include_str!("../data/firstnames_more.tsv"),
+    ),
 ];
 
 /// The extraction engine: gazetteers and tables, immutable after construction.

@@ -1243,3 +1243,15 @@ fn family_words_and_compound_given_names() {
         "آل الشيخ",
     );
 }
+
+#[test]
+fn foreign_given_names_find_unlisted_persons() {
+    check_entities(
+        "وقال رئيس جمهورية تتارستان رستم مينيخانوف إن الاستثمارات زادت، وفاز جاك درابر بمجموعتين.",
+        &[
+            ("person", "رستم مينيخانوف", ""),
+            ("person", "جاك درابر", ""),
+        ],
+    );
+    check_not_entities("وقعت شركة إنجي الفرنسية الاتفاق", &["إنجي الفرنسية"]);
+}
