@@ -623,7 +623,6 @@ static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "بحيره",
     "جبل",
     "مضيق",
-    "مجمع",
     "ميدان",
     "متحف",
 ]);
@@ -1828,8 +1827,19 @@ impl<'a> Ex<'a> {
                     return None;
                 }
                 // "إنجي الفرنسية": a feminine nationality describes a company or a
-                // woman; it is no family name.
-                if w.ends_with("يه") && self.is_descriptor(&w[2..]) {
+                // woman; "خليفة الدولي" (a complex) an institution: no family names.
+                if w.ends_with("يه") && self.is_descriptor(&w[2..])
+                    || matches!(
+                        w,
+                        "الدولي"
+                            | "الوطني"
+                            | "العالمي"
+                            | "الاقليمي"
+                            | "المركزي"
+                            | "الاتحادي"
+                            | "الرسمي"
+                    )
+                {
                     break;
                 }
                 // "خليل الحاج توفيق", "حمادي الحاج علي": الحاج inside a name.
@@ -2512,8 +2522,8 @@ impl<'a> Ex<'a> {
             );
             return Some(e);
         }
-        // "مجلس إدارة الهيئة ...": the board of an organisation named after it.
-        if head == "مجلس" && next.norm == "اداره" {
+        // "مجلس إدارة الهيئة ...", "مجلس الإدارة": a board, not a named body.
+        if head == "مجلس" && matches!(next.norm.as_str(), "اداره" | "الاداره") {
             return None;
         }
         // "حركة البضائع", "حركة الملاحة": traffic, not a movement.
