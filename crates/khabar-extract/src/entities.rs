@@ -1617,6 +1617,15 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
+            // "بالتعاون مع": "in cooperation with", not the club Al-Taawoun.
+            if let Some((_, k, _)) = best {
+                if k > 0
+                    && norm.starts_with("بال")
+                    && self.toks.get(i + 1).is_some_and(|x| x.norm == "مع")
+                {
+                    best = None;
+                }
+            }
             // "نادي باريس سان جيرمان": a longer name starting inside this one wins
             // (Paris Saint-Germain over the Paris Club).
             if let Some((end, _, _)) = best {

@@ -1267,3 +1267,15 @@ fn generic_forces_boards_and_complexes_are_not_entities() {
         &[("organization", "الجيش اللبناني", "")],
     );
 }
+
+#[test]
+fn cooperation_is_not_a_club() {
+    check_entities(
+        "قال الأمين العام لمجلس التعاون إن الدوري الخليجي والمباراة المقبلة مهمان",
+        &[("organization", "مجلس التعاون", "org:gcc")],
+    );
+    check_not_entities(
+        "أطلق البنك المدفوعات الرقمية بالتعاون مع شركة فيزا قبل المباراة في الدوري",
+        &["التعاون", "بالتعاون"],
+    );
+}
