@@ -100,6 +100,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("data/persons.tsv", include_str!("../data/persons.tsv")),
     (
+        "data/persons_more.tsv",
+        include_str!("../data/persons_more.tsv"),
+    ),
+    (
         "data/firstnames.tsv",
         include_str!("../data/firstnames.tsv"),
     ),

@@ -1279,3 +1279,14 @@ fn cooperation_is_not_a_club() {
         &["التعاون", "بالتعاون"],
     );
 }
+
+#[test]
+fn more_curated_persons() {
+    check_entities(
+        "وقال وزير النقل كامل الوزير إن الخط جاهز، والتقى طحنون بن زايد بالوفد.",
+        &[
+            ("person", "كامل الوزير", "person:kamel-al-wazir"),
+            ("person", "طحنون بن زايد", "person:tahnoun-bin-zayed"),
+        ],
+    );
+}
