@@ -1336,6 +1336,9 @@ impl<'a> Ex<'a> {
         if b - a >= 3 && is_ar(&self.toks[a]) && !is_name_start(a) && not_a_name {
             if let Some(k) = (a + 1..b - 1).find(|&k| !self.toks[k].art && is_name_start(k)) {
                 a = k;
+            } else if ["ته", "ها", "هم"].iter().any(|p| lead.ends_with(p)) {
+                // "رئيسها فضلو خوري": a noun with a pronoun is never a name's start.
+                a += 1;
             }
         }
         if b - a >= 2 {
@@ -2029,6 +2032,25 @@ impl<'a> Ex<'a> {
                 // "محكمة الاستئناف بالدار البيضاء": a place behind a preposition
                 // says where the body sits; it is not in its name.
                 let bare = |m: &Mention| m.start == self.toks[e].start;
+                // "جامعة الملك سعود": a known person after a royal title.
+                let royal = e > i + 1
+                    && matches!(
+                        self.toks[e - 1].norm.as_str(),
+                        "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه"
+                    );
+                if let Some(m) = self
+                    .mention_at(e)
+                    .filter(|m| m.kind == EType::Person && royal)
+                {
+                    e = m.b;
+                    art = true;
+                    after_lam = false;
+                    after_ll = false;
+                    last_good = e;
+                    loose = 0;
+                    best = (last_good, lam_seen, nisba, art, place);
+                    continue;
+                }
                 match self.mention_at(e) {
                     Some(m)
                         if (m.kind == EType::Location && !place && bare(m) || org_then_lam(m))
@@ -2045,6 +2067,26 @@ impl<'a> Ex<'a> {
                 }
             }
             let w = t.norm.as_str();
+            // "جامعة الملك سعود", "جامعة الملك فهد للبترول والمعادن": a royal's
+            // name inside the organisation's name.
+            if t.art
+                && matches!(w, "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه")
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|x| is_ar(x) && !x.art && !self.covered[e + 1])
+            {
+                if let Some(end) = self.ar_name_from(e + 1, 4) {
+                    e = end;
+                    art = true;
+                    after_lam = false;
+                    after_ll = false;
+                    last_good = e;
+                    loose = 0;
+                    best = (last_good, lam_seen, nisba, art, place);
+                    continue;
+                }
+            }
             if AR_STOP.contains(&w)
                 || AR_TIME.contains(&w)
                 || is_cue(w)
@@ -2352,6 +2394,10 @@ impl<'a> Ex<'a> {
             || x.chars().count() < 3
             // "ولاية رابعة": a fourth term, not a state.
             || crate::figures::ordinal_ar(x).is_some()
+            // "مدن بشرق البلاد": a direction, not a name.
+            || arabic_readings(x)
+                .iter()
+                .any(|(_, r)| matches!(*r, "شرق" | "غرب" | "شمال" | "جنوب" | "وسط"))
         {
             return None;
         }
@@ -2364,6 +2410,9 @@ impl<'a> Ex<'a> {
             let part = is_ar(u)
                 && !self.covered[e]
                 && !AR_AFTER_NAME.contains(&y)
+                // "مقاطعة لينينغراد ألكسندر دروزدينكو", "بيتا جنوب نابلس".
+                && !self.is_first_name(y)
+                && !matches!(y, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط")
                 && self.ar_name_token(e)
                 && !looks_like_verb(y)
                 && !is_nisba(y)
@@ -2558,6 +2607,41 @@ impl<'a> Ex<'a> {
         }
         let weak =
             AR_BRAND_HEADS.contains(&head.as_str()) || AR_WEAK_HEADS.contains(&head.as_str());
+        // "جامعة خليفة", "جامعة محمد بن زايد للذكاء الاصطناعي": named after a person.
+        let named_after = matches!(head.as_str(), "جامعه" | "مدرسه" | "مستشفي" | "معهد");
+        let known_person = self
+            .mention_at(i + 1)
+            .filter(|m| m.kind == EType::Person && m.start == next.start)
+            .map(|m| m.b);
+        if named_after
+            && !next.art
+            && (known_person.is_some() || !self.covered[i + 1] && self.is_first_name(&next.norm))
+        {
+            if let Some(mut e) = known_person.or_else(|| self.ar_name_from(i + 1, 4)) {
+                if let Some(x) = known_person.and(self.start_idx[i + 1]) {
+                    self.remove_mentions(vec![x as usize]);
+                }
+                if self.toks.get(e).is_some_and(|t| {
+                    is_ar(t)
+                        && !self.covered[e]
+                        && t.norm.starts_with("لل")
+                        && t.norm.chars().count() > 4
+                }) {
+                    e += 1;
+                    while self.toks.get(e).is_some_and(|t| {
+                        is_ar(t) && !self.covered[e] && t.art && is_adjective_like(&t.norm)
+                    }) {
+                        e += 1;
+                    }
+                }
+                let t = &self.toks[i];
+                let start = skip_norm_chars(self.chars, t.start, t.end, k);
+                let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
+                let id = local_id(EType::Organization, &fold(&name));
+                self.emit(i, e, k, EType::Organization, id, name);
+                return Some(e);
+            }
+        }
         let (e, lam, nisba, art, place) = self.org_chain(i, definite);
         let mods = e - i - 1;
         let ok = if definite {
