@@ -3384,8 +3384,40 @@ impl<'a> Ex<'a> {
                     | "desert"
                     | "valley"
                     | "peninsula"
+                    | "delta"
+                    | "basin"
+                    // Facilities annotated as places.
+                    | "airport"
+                    | "stadium"
+                    | "square"
+                    | "bridge"
+                    | "dam"
+                    | "canal"
+                    | "tunnel"
+                    | "palace"
+                    | "museum"
+                    | "circuit"
             )
         };
+        // "Brussels Airport", "Berlin Brandenburg Airport": a known place before
+        // the feature's name belongs to it.
+        let place_before = (s > 0 && self.covered[s - 1] && feature(rest[len - 1]))
+            .then(|| {
+                (s.saturating_sub(4)..s).find_map(|k| {
+                    let x = self.start_idx[k]? as usize;
+                    let m = &self.out[x];
+                    (!m.dead && m.b == s && m.kind == EType::Location).then_some(x)
+                })
+            })
+            .flatten();
+        if let Some(x) = place_before.filter(|_| len <= 3) {
+            let a = self.out[x].a;
+            self.remove_mentions(vec![x]);
+            let text = self.span_text(a, b);
+            let id = local_id(EType::Location, &fold(&text));
+            self.emit(a, b, 0, EType::Location, id, text);
+            return;
+        }
         if (2..=4).contains(&len) && (feature(rest[len - 1]) || feature(rest[0])) {
             let s = if rest[0] == "the" { s + 1 } else { s };
             let text = self.span_text(s, b);

@@ -1312,3 +1312,17 @@ fn universities_named_after_people_and_place_name_limits() {
     );
     check_not_entities("لم تجر الانتخابات في مدن بشرق البلاد", &["بشرق"]);
 }
+
+#[test]
+fn english_facilities_are_places() {
+    check_entities(
+        "Brussels Airport asked airlines to cancel flights at Berlin Brandenburg Airport. Rice grows in the Mekong Delta, and the final was at MetLife Stadium near the Kara Sea.",
+        &[
+            ("location", "Brussels Airport", ""),
+            ("location", "Berlin Brandenburg Airport", ""),
+            ("location", "Mekong Delta", ""),
+            ("location", "MetLife Stadium", ""),
+            ("location", "Kara Sea", ""),
+        ],
+    );
+}
