@@ -1017,6 +1017,21 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(julian_day - 1_721_425).ok()?)
 }
 
+/// A definite plural noun (normalised): sound plurals (المباريات، اللاعبين)
+/// and the أفعلة broken plural (الأندية).
+fn is_definite_plural(w: &str) -> bool {
+    let Some(b) = w.strip_prefix("ال") else {
+        return false;
+    };
+    let n = b.chars().count();
+    n >= 4
+        && (b.ends_with("ات")
+            || b.ends_with("ين") && n >= 5
+            || b.ends_with("ون") && n >= 5
+            || b.starts_with('ا') && b.ends_with('ه') && n == 5
+            || matches!(b, "دول" | "فرق" | "اندي" | "شركات"))
+}
+
 /// An Arabic comparative, أفعل: اكبر، اسرع، اعلي، اكثر (normalised).
 fn is_comparative(w: &str) -> bool {
     let mut c = w.chars();
@@ -1592,10 +1607,13 @@ impl Cx<'_> {
     /// names none of the countries that use it.
     fn local_currency(&self, j: usize) -> Option<&'static str> {
         let options = shared_currency(&self.toks[j].norm)?;
+        // A bare ريال is never the Brazilian real because Brazilians are named
+        // nearby (a Saudi club buying Brazilian players): that one is written out.
+        let rial = options.iter().any(|(c, _)| *c == "SA");
         let code = |cc: &str| {
             options
                 .iter()
-                .find(|(c, _)| *c == cc)
+                .find(|(c, _)| *c == cc && !(rial && cc == "BR"))
                 .map(|(_, code)| *code)
         };
         // Every country the text names or hints at, by token, found once.
@@ -1801,6 +1819,23 @@ impl Cx<'_> {
                         i += 1;
                         continue;
                     }
+                }
+            }
+            // "الأندية الـ18": after a definite plural, الـN counts them; after a
+            // singular ("الدورة الـ39") it ranks.
+            if self.toks[i].kind == Kind::Number
+                && i >= 2
+                && self.toks[i - 1].norm == "ال"
+                && !self.used[i - 1]
+                && !self.used[i - 2]
+                && is_definite_plural(&self.toks[i - 2].norm)
+            {
+                if let Some(v) = crate::numbers::parse_digits(&self.toks[i].norm) {
+                    let p = &self.toks[i - 2];
+                    let unit: String = self.chars[p.start..p.end].iter().collect();
+                    self.push(i - 2, i + 1, "count", FigureValue::Number(v), Some(unit));
+                    i += 1;
+                    continue;
                 }
             }
             if self.toks[i].kind == Kind::Number && self.embedded_in_name(i) {

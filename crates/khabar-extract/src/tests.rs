@@ -1326,3 +1326,15 @@ fn english_facilities_are_places() {
         ],
     );
 }
+
+#[test]
+fn plural_counts_with_the_article_and_the_saudi_riyal() {
+    check_figures(
+        "أنفقت الأندية الـ18 نحو 300 مليون ريال على لاعبين برازيليين، وفي الدورة الـ39",
+        &[
+            ("count", "الأندية الـ18", "الأندية", "18"),
+            ("money", "300 مليون ريال", "SAR", "300000000"),
+            ("ordinal", "الـ39", "", "39"),
+        ],
+    );
+}
