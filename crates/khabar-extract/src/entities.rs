@@ -190,6 +190,9 @@ static AR_AFTER_NAME: WordSet = WordSet::new(&[
     "نيه",
     "يبلغ",
     "تبلغ",
+    "هدف",
+    "هدفا",
+    "هدفين",
 ]);
 
 /// Titles and roles that precede a person's name (normalised). Speech verbs,
@@ -585,6 +588,10 @@ static AR_ADJ: WordSet = WordSet::new(&[
     "عالميه",
     "دوليه",
     "كبري",
+    "قريبه",
+    "بعيده",
+    "نائيه",
+    "مجاوره",
 ]);
 
 /// Country or city names that are also common words (مالي = financial).
@@ -1865,6 +1872,13 @@ impl<'a> Ex<'a> {
                     j += 2;
                     break;
                 }
+                // "محمد السادس", "رمسيس الثاني": a regnal number ends the name.
+                if crate::figures::ordinal_ar(w).is_some()
+                    && self.is_first_name(&self.toks[j - 1].norm)
+                {
+                    j += 1;
+                    break;
+                }
                 // "نور الدين", "سيف الإسلام", "نور الفتح": a compound given name
                 // goes on after its article word.
                 if count == 1
@@ -2319,7 +2333,12 @@ impl<'a> Ex<'a> {
                     && !descriptive
                     && x.chars().count() >= 3
                     && (count == 0 || !t.art);
-                if !(honorific || name_like) {
+                // "مطار محمد الخامس": a regnal number after a given name.
+                let regnal = count > 0
+                    && t.art
+                    && crate::figures::ordinal_ar(x).is_some()
+                    && self.is_first_name(&self.toks[e - 1].norm);
+                if !(honorific || name_like || regnal) {
                     break;
                 }
                 e += 1;
@@ -2444,6 +2463,10 @@ impl<'a> Ex<'a> {
     }
 
     fn org_rule(&mut self, i: usize, w: &str) -> Option<usize> {
+        // "230 آلية", "ثلاث لجان": a counted noun, not an organisation's head.
+        if i > 0 && self.toks[i - 1].kind == Kind::Number {
+            return None;
+        }
         let (k, head) = arabic_readings(w)
             .into_iter()
             .find(|(_, r)| AR_ORG_HEADS.contains(r) || AR_DEF_HEADS.contains(r))?;
@@ -3828,13 +3851,15 @@ fn is_adjective_like(w: &str) -> bool {
         || (w.chars().count() == 7 && w.chars().nth(3) == Some('ا') && w.ends_with('ه'))
         || matches!(
             w,
-            "العامه"
+            "الخاصه"
+                | "الخاص"
+                | "الحره"
+                | "الحر"
+                | "العامه"
                 | "العام"
                 | "العليا"
                 | "الاعلي"
                 | "الكبري"
-                | "الحر"
-                | "الحره"
                 | "الجديد"
                 | "الجديده"
                 | "العرب"

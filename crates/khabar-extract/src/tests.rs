@@ -1338,3 +1338,25 @@ fn plural_counts_with_the_article_and_the_saudi_riyal() {
         ],
     );
 }
+
+#[test]
+fn regnal_numbers_special_zones_and_counted_heads() {
+    check_entities(
+        "يمر القطار قرب مطار محمد الخامس الدولي، وقالت سلطة منطقة العقبة الاقتصادية الخاصة إن الموسم جيد، وسجل أليكسيس ماك أليستر هدف الفوز.",
+        &[
+            ("location", "مطار محمد الخامس الدولي", ""),
+            ("organization", "سلطة منطقة العقبة الاقتصادية الخاصة", ""),
+            ("person", "أليكسيس ماك أليستر", ""),
+        ],
+    );
+    // The regnal number is part of the name, not an ordinal figure.
+    check_no_figures("وقال الملك محمد السادس إن المشروع مهم");
+    check_not_entities(
+        "تضم المنطقة 150 صرافة لكبح السوق الموازية",
+        &["صرافة لكبح السوق الموازية"],
+    );
+    check_entities(
+        "اشتدت المعارك في ريف اللاذقية",
+        &[("location", "اللاذقية", "")],
+    );
+}
