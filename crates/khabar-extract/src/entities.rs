@@ -3130,8 +3130,12 @@ impl<'a> Ex<'a> {
                 let place_next = self
                     .mention_at(e + 1)
                     .is_some_and(|m| m.kind == EType::Location);
+                // "Lulu Exchange and Al Ansari Exchange": two complete names.
+                let after_org_word =
+                    e > i && EN_ORG_WORDS.contains(&self.toks[e - 1].norm.as_str());
                 if u.kind == Kind::Alpha
-                    && !(u.norm == "and" && (after_suffix || !org_around || place_next))
+                    && !(u.norm == "and"
+                        && (after_suffix || !org_around || place_next || after_org_word))
                     && matches!(
                         u.norm.as_str(),
                         "of" | "for"

@@ -1360,3 +1360,15 @@ fn regnal_numbers_special_zones_and_counted_heads() {
         &[("location", "اللاذقية", "")],
     );
 }
+
+#[test]
+fn english_and_does_not_join_two_complete_names() {
+    check_entities(
+        "Money moved through Lulu Exchange and Al Ansari Exchange, the Ministry of Trade and Industry said.",
+        &[
+            ("organization", "Lulu Exchange", ""),
+            ("organization", "Al Ansari Exchange", ""),
+            ("organization", "Ministry of Trade and Industry", ""),
+        ],
+    );
+}
