@@ -2603,6 +2603,29 @@ impl<'a> Ex<'a> {
             );
             return Some(e);
         }
+        // "غرفة تجارة عمّان", "غرفة تجارة وصناعة الكويت": a chamber by its city.
+        if head == "غرفه" && next.norm == "تجاره" {
+            let mut e = i + 2;
+            if self.toks.get(e).is_some_and(|t| {
+                matches!(t.norm.as_str(), "وصناعه" | "والصناعه") && !self.covered[e]
+            }) {
+                e += 1;
+            }
+            if let Some(m) = self
+                .mention_at(e)
+                .filter(|m| m.kind == EType::Location && m.start == self.toks[e].start)
+            {
+                let x = self.start_idx[e]? as usize;
+                let end = m.b;
+                self.remove_mentions(vec![x]);
+                let t = &self.toks[i];
+                let start = skip_norm_chars(self.chars, t.start, t.end, k);
+                let name: String = self.chars[start..self.toks[end - 1].end].iter().collect();
+                let id = local_id(EType::Organization, &fold(&name));
+                self.emit(i, end, k, EType::Organization, id, name);
+                return Some(end);
+            }
+        }
         // "مجلس إدارة الهيئة ...", "مجلس الإدارة": a board, not a named body.
         if head == "مجلس" && matches!(next.norm.as_str(), "اداره" | "الاداره") {
             return None;

@@ -1372,3 +1372,15 @@ fn english_and_does_not_join_two_complete_names() {
         ],
     );
 }
+
+#[test]
+fn chambers_of_commerce_and_unifil() {
+    check_entities(
+        "وقال رئيس غرفة تجارة وصناعة الكويت إن التجارة نمت، وقال رئيس غرفة تجارة عمّان إن الطريق مهم، وقالت قوة الأمم المتحدة المؤقتة في لبنان إن الهدوء عاد.",
+        &[
+            ("organization", "غرفة تجارة وصناعة الكويت", ""),
+            ("organization", "غرفة تجارة عمّان", ""),
+            ("organization", "قوة الأمم المتحدة المؤقتة في لبنان", "org:unifil"),
+        ],
+    );
+}
