@@ -300,8 +300,6 @@ static AR_FUNCTION: WordSet = WordSet::extending(
         "وهو",
         "وهي",
         "الف",
-        "عام",
-        "سنه",
         "صباحا",
         "مساء",
         "ظهرا",
@@ -2162,7 +2160,49 @@ impl Cx<'_> {
             self.push(i, e, "count", FigureValue::Number(num.value), Some(unit));
             return e;
         }
-        // "ارتفع إلى 45 ألفا و206": a scaled number with no unit counts things.
+        // "64 of the 127 seats", "15 of the 27 member states": a part of a count.
+        if self.toks[i].kind == Kind::Number
+            && num.plain_int
+            && is(self.tok(j), &["of"])
+            && (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Number)
+                || is(self.tok(j + 1), &["the"])
+                    && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Number))
+        {
+            self.push(i, j, "count", FigureValue::Number(num.value), None);
+            return j;
+        }
+        // "بـ28 مقعدا من أصل 33": the whole a part is counted out of.
+        if self.toks[i].kind == Kind::Number
+            && i >= 2
+            && is(self.tok(i - 1), &["اصل"])
+            && is(self.tok(i - 2), &["من"])
+            && self.count_noun(j).is_none()
+        {
+            self.push(i, j, "count", FigureValue::Number(num.value), None);
+            return j;
+        }
+        // "ارتفع إلى 45 ألفا و206": a scaled number with no unit counts things;
+        // "26 million by 2030", "9 million Indians" in English.
+        let english_next = self.tok(j).is_some_and(|t| {
+            t.kind == Kind::Alpha
+                && (t.cap
+                    || matches!(
+                        t.norm.as_str(),
+                        "by" | "in"
+                            | "from"
+                            | "to"
+                            | "and"
+                            | "last"
+                            | "this"
+                            | "a"
+                            | "each"
+                            | "per"
+                    ))
+        });
+        if num.scaled && !num.words && self.toks[i].kind == Kind::Number && english_next {
+            self.push(i, j, "count", FigureValue::Number(num.value), None);
+            return j;
+        }
         if num.scaled && !num.words && self.toks[i].kind == Kind::Number {
             let arabic_next = self.tok(j).is_none_or(|t| t.kind != Kind::Alpha);
             if arabic_next

@@ -1384,3 +1384,23 @@ fn chambers_of_commerce_and_unifil() {
         ],
     );
 }
+
+#[test]
+fn bare_counts_out_of_a_whole_and_english_millions() {
+    check_figures(
+        "فاز الحزب بـ28 مقعدا من أصل 33 في البرلمان، وقضى 11 سنة في المنصب",
+        &[
+            ("count", "28 مقعدا", "مقعدا", "28"),
+            ("count", "33", "", "33"),
+            ("count", "11 سنة", "سنة", "11"),
+        ],
+    );
+    check_figures(
+        "The party won 64 of the 127 seats; arrivals should reach 26 million by 2030, and 9 million Indians live in the Gulf.",
+        &[
+            ("count", "64", "", "64"),
+            ("count", "26 million", "", "26000000"),
+            ("count", "9 million", "", "9000000"),
+        ],
+    );
+}
