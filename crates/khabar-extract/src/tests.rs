@@ -1404,3 +1404,15 @@ fn bare_counts_out_of_a_whole_and_english_millions() {
         ],
     );
 }
+
+#[test]
+fn duals_of_nouns_with_broken_plurals() {
+    check_figures(
+        "أصيب طفلان وفرضت عقوبات على مصرفين، وقد يجري البنك خفضين إضافيين",
+        &[
+            ("count", "طفلان", "طفلان", "2"),
+            ("count", "مصرفين", "مصرفين", "2"),
+            ("count", "خفضين", "خفضين", "2"),
+        ],
+    );
+}
