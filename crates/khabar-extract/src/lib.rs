@@ -87,6 +87,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("data/places.tsv", include_str!("../data/places.tsv")),
     ("data/cities_ar.tsv", include_str!("../data/cities_ar.tsv")),
     (
+        "data/places_extra.tsv",
+        include_str!("../data/places_extra.tsv"),
+    ),
+    (
         "data/curated_locations.tsv",
         include_str!("../data/curated_locations.tsv"),
     ),

@@ -1416,3 +1416,16 @@ fn duals_of_nouns_with_broken_plurals() {
         ],
     );
 }
+
+#[test]
+fn curated_towns_fields_and_regions() {
+    check_entities(
+        "قصفت الطائرات بلدتي كفركلا وعيترون، وتوقف الإنتاج في رأس لانوف والسدرة، وقال حاكم الشرق الأقصى إن المنطقة نمت.",
+        &[
+            ("location", "كفركلا", ""),
+            ("location", "رأس لانوف", ""),
+            ("location", "الشرق الأقصى", ""),
+        ],
+    );
+    check_entities("سقطت مسيرة في ضواحي موسكو", &[("location", "موسكو", "")]);
+}
