@@ -102,6 +102,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/organizations_more.tsv",
         include_str!("../data/organizations_more.tsv"),
     ),
+    (
+        "data/organizations_extra.tsv",
+        include_str!("../data/organizations_extra.tsv"),
+    ),
     ("data/persons.tsv", include_str!("../data/persons.tsv")),
     (
         "data/persons_more.tsv",

@@ -1429,3 +1429,17 @@ fn curated_towns_fields_and_regions() {
     );
     check_entities("سقطت مسيرة في ضواحي موسكو", &[("location", "موسكو", "")]);
 }
+
+#[test]
+fn more_curated_organisations() {
+    check_entities(
+        "أعلنت سنيم زيادة الإنتاج، وقال الاتحاد العراقي لكرة القدم إن الدوري يستأنف، وأعلنت نفطال أسعارا جديدة.",
+        &[
+            ("organization", "سنيم", "org:snim"),
+            ("organization", "الاتحاد العراقي لكرة القدم", ""),
+            ("organization", "نفطال", "org:naftal"),
+        ],
+    );
+    // Governments by nationality and leagues are not organisations here.
+    check_not_entities("قالت الحكومة العراقية إن دوري نجوم العراق يستأنف", &["الحكومة العراقية", "دوري نجوم العراق"]);
+}
