@@ -1479,10 +1479,9 @@ impl<'a> Ex<'a> {
                     break;
                 }
                 if let Some((end, e)) = self.walk(i, w) {
-                    if k == 0 {
-                        best = Some((end, 0, e));
-                        break;
-                    }
+                    // The whole word first; a reading without a proclitic wins
+                    // only with a longer name: "برام الله" is ب + رام الله, not
+                    // the town Buram.
                     if best.is_none_or(|(b, _, _)| end > b) {
                         best = Some((end, k, e));
                     }

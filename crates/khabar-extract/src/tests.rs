@@ -1441,5 +1441,17 @@ fn more_curated_organisations() {
         ],
     );
     // Governments by nationality and leagues are not organisations here.
-    check_not_entities("قالت الحكومة العراقية إن دوري نجوم العراق يستأنف", &["الحكومة العراقية", "دوري نجوم العراق"]);
+    check_not_entities(
+        "قالت الحكومة العراقية إن دوري نجوم العراق يستأنف",
+        &["الحكومة العراقية", "دوري نجوم العراق"],
+    );
+}
+
+#[test]
+fn a_proclitic_reading_wins_with_a_longer_name() {
+    check_entities("التقى الوفد برام الله أمس", &[("location", "رام الله", "")]);
+    check_not_entities(
+        "خرج المتظاهرون إلى ساحة رياض الصلح",
+        &["خرج", "رياض", "برام"],
+    );
 }
