@@ -2299,17 +2299,52 @@ impl<'a> Ex<'a> {
         if let Some(m) = self.mention_at(e).filter(|m| m.kind == EType::Location) {
             // "مجمع بايكونور", "مطار باماكو", "مضيق باب المندب": a facility or a
             // strait named after a known place is annotated by that place.
+            // ... unless it is the full name of an international airport:
+            // "مطار صنعاء الدولي", "مطار تونس قرطاج الدولي".
+            let international = self.toks.get(m.b).is_some_and(|t| {
+                matches!(t.norm.as_str(), "الدولي" | "الدوليه") && !self.covered[m.b]
+            }) || self.mention_at(m.b).is_some_and(|m2| {
+                m2.kind == EType::Location
+                    && self
+                        .toks
+                        .get(m2.b)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "الدولي" | "الدوليه"))
+            });
             if arabic_readings(w)
                 .iter()
                 .any(|(_, r)| matches!(*r, "مجمع" | "مطار" | "مضيق"))
+                && !international
             {
                 return None;
             }
             // "نهر الأردن", "مطار دبي": a known place names the feature.
             inner.push(self.start_idx[e]? as usize);
             e = m.b;
+            // "مطار تونس قرطاج الدولي": two places name it.
+            if let Some(m2) = self.mention_at(e).filter(|m2| m2.kind == EType::Location) {
+                if self
+                    .toks
+                    .get(m2.b)
+                    .is_some_and(|t| matches!(t.norm.as_str(), "الدولي" | "الدوليه"))
+                {
+                    inner.push(self.start_idx[e]? as usize);
+                    e = m2.b;
+                }
+            }
         } else {
             let mut count = 0;
+            // "مطار عبد الرحمن صالح": a person's name, links and all.
+            let person_start = self.toks.get(e).is_some_and(|t| {
+                is_ar(t)
+                    && !self.covered[e]
+                    && (self.is_first_name(&t.norm) || matches!(t.norm.as_str(), "عبد" | "ابو"))
+            });
+            if person_start {
+                if let Some(end) = self.ar_name_from(e, 4).filter(|&end| end >= e + 2) {
+                    count = end - e;
+                    e = end;
+                }
+            }
             while e < n && count < 3 {
                 let t = &self.toks[e];
                 if !is_ar(t) || self.covered[e] {

@@ -1455,3 +1455,16 @@ fn a_proclitic_reading_wins_with_a_longer_name() {
         &["خرج", "رياض", "برام"],
     );
 }
+
+#[test]
+fn international_airports_keep_their_full_name() {
+    check_entities(
+        "هبطت الطائرة في مطار صنعاء الدولي ثم مطار تونس قرطاج الدولي ومطار عبد الرحمن صالح، وأقلعت من مطار باماكو",
+        &[
+            ("location", "مطار صنعاء الدولي", ""),
+            ("location", "مطار تونس قرطاج الدولي", ""),
+            ("location", "مطار عبد الرحمن صالح", ""),
+            ("location", "باماكو", ""),
+        ],
+    );
+}
