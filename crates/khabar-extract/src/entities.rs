@@ -3750,11 +3750,13 @@ impl<'a> Ex<'a> {
             };
             if let Some((k, (kind, id, name))) = hit {
                 // "آل الشيخ", "آل مكتوم": the family word belongs to the short form.
+                // ... and "بن بريك", "ولد امعييف" their link word.
                 let family = k == 0
                     && i > 0
                     && !self.covered[i - 1]
-                    && self.toks[i - 1].norm == "ال"
-                    && self.chars.get(self.toks[i - 1].start) == Some(&'آ');
+                    && (self.toks[i - 1].norm == "ال"
+                        && self.chars.get(self.toks[i - 1].start) == Some(&'آ')
+                        || matches!(self.toks[i - 1].norm.as_str(), "بن" | "ولد"));
                 if family {
                     self.emit(i - 1, i + 1, 0, kind, id, name);
                 } else {

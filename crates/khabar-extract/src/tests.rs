@@ -1468,3 +1468,19 @@ fn international_airports_keep_their_full_name() {
         ],
     );
 }
+
+#[test]
+fn short_forms_keep_link_words_and_agencies_their_names() {
+    check_entities(
+        "وقال رئيس الوزراء سالم بن بريك إن الحكومة مستعدة. وأضاف بن بريك أن الرواتب ستصرف، حسبما ذكرت وكالة سبأ.",
+        &[
+            ("person", "بن بريك", ""),
+            ("organization", "سبأ", "org:saba"),
+        ],
+    );
+    same_id(
+        "وقال الوزير محمد ولد امعييف إن القطاع ينمو. وأكد ولد امعييف أن الصيد متوقف.",
+        "محمد ولد امعييف",
+        "ولد امعييف",
+    );
+}
