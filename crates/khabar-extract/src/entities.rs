@@ -905,6 +905,14 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
     "directorate",
     "navy",
     "ventures",
+    "terminals",
+    "engineering",
+    "cooperation",
+    "harbour",
+    "harbor",
+    "platinum",
+    "minerals",
+    "metals",
 ]);
 
 /// Legal-form words that end a company name.
