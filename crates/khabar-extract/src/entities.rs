@@ -1063,6 +1063,21 @@ static EN_SPEECH: WordSet = WordSet::new(&[
 
 /// Capitalised words that are not names on their own.
 static EN_NOT_NAMES: WordSet = WordSet::new(&[
+    // Finance and trade acronyms, not organisations.
+    "ebit",
+    "ebitda",
+    "teu",
+    "teus",
+    "gdp",
+    "ceo",
+    "cfo",
+    "ipo",
+    "eps",
+    "esg",
+    "vat",
+    "etf",
+    "lng",
+    "lpg",
     "the",
     "a",
     "an",
@@ -2811,8 +2826,9 @@ impl<'a> Ex<'a> {
             .filter(|&x| self.out[x].b <= e)
             .collect();
         self.remove_mentions(inner);
-        // "شركة طيران الهند": the company's name follows the word شركة.
-        let (a, k) = if head == "شركه" && e > i + 1 {
+        // "شركة طيران الهند": the company's name follows the word شركة; a
+        // party is annotated by its name too ("حزب الحلم الجورجي").
+        let (a, k) = if matches!(head.as_str(), "شركه" | "حزب") && e > i + 1 {
             (i + 1, 0)
         } else {
             (i, k)
@@ -3383,6 +3399,14 @@ impl<'a> Ex<'a> {
         {
             return;
         }
+        // "Markets priced a cut": a lone generic word starting a sentence.
+        if len == 1 && sentence_start && EN_ORG_WORDS.contains(&rest[0]) {
+            return;
+        }
+        // "EBIT rose", "TEU volumes": acronyms of finance and trade.
+        if len == 1 && EN_NOT_NAMES.contains(&rest[0]) {
+            return;
+        }
         let is_org = !titled
             && rest
                 .iter()
@@ -3534,12 +3558,14 @@ impl<'a> Ex<'a> {
         let n = self.toks.len();
         // Apposition: "Katrin Lehmann, an analyst at ...", "Conab, the national
         // crop agency, ...": what the run is follows the comma.
+        // Not "Elsewhere, the Bank of Japan ...": the description is lowercase.
         if len <= 4
             && self.toks.get(b).is_some_and(|t| t.norm == ",")
             && self
                 .toks
                 .get(b + 1)
                 .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+            && self.toks.get(b + 2).is_some_and(|t| !t.cap)
         {
             let window = b + 2..(b + 8).min(n);
             let word = |k: usize| self.toks[k].norm.as_str();

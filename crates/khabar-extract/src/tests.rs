@@ -1484,3 +1484,18 @@ fn short_forms_keep_link_words_and_agencies_their_names() {
         "ولد امعييف",
     );
 }
+
+#[test]
+fn parties_by_their_names_and_english_non_names() {
+    check_entities(
+        "فاز حزب روسيا الموحدة بالأغلبية، وصوت نواب حزب التجمع الوطني للأحرار مع القانون",
+        &[
+            ("organization", "روسيا الموحدة", ""),
+            ("organization", "التجمع الوطني للأحرار", ""),
+        ],
+    );
+    check_not_entities(
+        "Elsewhere, the Bank of Japan held rates. Markets priced a cut. EBIT rose and TEU volumes fell.",
+        &["Elsewhere", "Markets", "EBIT", "TEU"],
+    );
+}
