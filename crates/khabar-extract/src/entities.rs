@@ -1769,6 +1769,14 @@ impl<'a> Ex<'a> {
         t.norm == "علي" && self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي')
     }
 
+    /// A name-like Arabic word without the article, not yet in a mention.
+    fn bare_name_at(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|x| is_ar(x) && !x.art && !self.covered[i])
+            && self.ar_name_token(i)
+    }
+
     fn ar_name_token_uncovered(&self, i: usize) -> bool {
         self.ar_name_token(i) && !self.toks[i].art
     }
@@ -1884,13 +1892,7 @@ impl<'a> Ex<'a> {
                     break;
                 }
                 // "خليل الحاج توفيق", "حمادي الحاج علي": الحاج inside a name.
-                if w == "الحاج"
-                    && self
-                        .toks
-                        .get(j + 1)
-                        .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
-                    && self.ar_name_token(j + 1)
-                {
+                if w == "الحاج" && self.bare_name_at(j + 1) {
                     j += 2;
                     break;
                 }
@@ -1923,11 +1925,7 @@ impl<'a> Ex<'a> {
                             | "نجم"
                             | "خير"
                     )
-                    && self
-                        .toks
-                        .get(j + 1)
-                        .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
-                    && self.ar_name_token(j + 1)
+                    && self.bare_name_at(j + 1)
                 {
                     j += 1;
                     count += 1;

@@ -1166,6 +1166,14 @@ impl Cx<'_> {
         }
     }
 
+    /// A dual word at `i` (after `k` proclitic chars) counts two of itself.
+    fn push_dual(&mut self, i: usize, k: usize) {
+        let t = &self.toks[i];
+        let s = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
+        let unit: String = self.chars[s..t.end].iter().collect();
+        self.push(i, i + 1, "count", FigureValue::Number(2.0), Some(unit));
+    }
+
     /// A verb of doubling (تضاعف، مضاعفة، ضاعفت) earlier in the clause, up to
     /// eight words back.
     fn doubling_before(&self, i: usize) -> bool {
@@ -1815,10 +1823,7 @@ impl Cx<'_> {
                     if times {
                         self.push(i, i + 1, "multiplier", FigureValue::Number(2.0), None);
                     } else {
-                        let t = &self.toks[i];
-                        let s = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
-                        let unit: String = self.chars[s..t.end].iter().collect();
-                        self.push(i, i + 1, "count", FigureValue::Number(2.0), Some(unit));
+                        self.push_dual(i, k);
                     }
                     i += 1;
                     continue;
@@ -1844,10 +1849,7 @@ impl Cx<'_> {
                     let after_number = i > 0 && self.toks[i - 1].kind == Kind::Number;
                     if !after_number {
                         self.lead = Some((i, k));
-                        let t = &self.toks[i];
-                        let s = crate::text::skip_norm_chars(self.chars, t.start, t.end, k);
-                        let unit: String = self.chars[s..t.end].iter().collect();
-                        self.push(i, i + 1, "count", FigureValue::Number(2.0), Some(unit));
+                        self.push_dual(i, k);
                         i += 1;
                         continue;
                     }

@@ -447,11 +447,12 @@ fn arabic_words(
     lead: usize,
     first: Option<(f64, WordClass)>,
 ) -> Option<Num> {
-    let mut total = 0.0;
-    let mut cur = 0.0;
-    // Scales must fall: "مليون وثمانمئة ألف", never "ألف ومليون".
-    let mut bound = f64::INFINITY;
-    let mut first_scale = 1.0;
+    let mut g = Groups {
+        total: 0.0,
+        cur: 0.0,
+        bound: f64::INFINITY,
+        first_scale: 1.0,
+    };
     let mut j = i;
     let mut pending = first;
     loop {
@@ -466,24 +467,17 @@ fn arabic_words(
             if t.norm == "و" {
                 match toks.get(j + 1) {
                     Some(n) if n.kind == Kind::Arabic => (arabic_word(&n.norm), j + 2),
-                    Some(n) if n.kind == Kind::Number && cur == 0.0 => {
+                    Some(n) if n.kind == Kind::Number && g.cur == 0.0 => {
                         // "مليون و400 ألف"
                         let Some(v) = parse_digits(&n.norm) else {
                             break;
                         };
-                        if v >= 1000.0 || bound.is_infinite() {
+                        if v >= 1000.0 || g.bound.is_infinite() {
                             break;
                         }
-                        cur = v;
+                        g.cur = v;
                         j += 2;
-                        if !apply_scale(
-                            toks,
-                            &mut j,
-                            &mut cur,
-                            &mut total,
-                            &mut bound,
-                            &mut first_scale,
-                        ) {
+                        if !g.scale(toks, &mut j) {
                             break;
                         }
                         continue;
@@ -502,16 +496,16 @@ fn arabic_words(
         match word {
             Some((v, WordClass::Fraction)) => {
                 // "ونصف" right after a scale: half of it ("ونصف المليون").
-                if j == i || cur != 0.0 || bound.is_infinite() {
+                if j == i || g.cur != 0.0 || g.bound.is_infinite() {
                     break;
                 }
-                total += v * bound;
+                g.total += v * g.bound;
                 j = after;
                 if toks
                     .get(j)
                     .and_then(|t| t.norm.strip_prefix("ال"))
                     .and_then(scale_word)
-                    .is_some_and(|(m, _)| m == bound)
+                    .is_some_and(|(m, _)| m == g.bound)
                 {
                     j += 1;
                 }
@@ -545,8 +539,8 @@ fn arabic_words(
                         1
                     }
                 };
-                if cur > 0.0 && cur < 1000.0 {
-                    let have = cur as u64;
+                if g.cur > 0.0 && g.cur < 1000.0 {
+                    let have = g.cur as u64;
                     let taken = match rank(v) {
                         3 => have >= 100,
                         2 => have % 100 >= 10,
@@ -557,14 +551,14 @@ fn arabic_words(
                         break;
                     }
                 }
-                cur += v;
+                g.cur += v;
             }
             None => {
                 // A scale word as the first token: "مليون", "مليار ومئتي مليون".
                 if j != i {
                     break;
                 }
-                cur = 0.0;
+                g.cur = 0.0;
                 if lead > 0 {
                     // "بمليار ومئتي مليون": the scale behind a proclitic.
                     let rest: String = toks[i].norm.chars().skip(lead).collect();
@@ -574,37 +568,30 @@ fn arabic_words(
                     } else {
                         mult
                     };
-                    total = mult;
-                    bound = base;
-                    first_scale = base;
+                    g.total = mult;
+                    g.bound = base;
+                    g.first_scale = base;
                     j = i + 1;
                     continue;
                 }
             }
         }
-        if !apply_scale(
-            toks,
-            &mut j,
-            &mut cur,
-            &mut total,
-            &mut bound,
-            &mut first_scale,
-        ) {
+        if !g.scale(toks, &mut j) {
             break;
         }
     }
-    total += cur;
-    if total == 0.0 || j == i {
+    g.total += g.cur;
+    if g.total == 0.0 || j == i {
         return None;
     }
     Some(Num {
         first: i,
         last: j,
-        value: total,
+        value: g.total,
         words: true,
-        scaled: first_scale > 1.0,
+        scaled: g.first_scale > 1.0,
         plain_int: false,
-        scale: first_scale,
+        scale: g.first_scale,
         lead,
     })
 }
@@ -613,41 +600,48 @@ fn is_ten_word(t: Option<&Token>) -> bool {
     t.is_some_and(|t| matches!(t.norm.as_str(), "عشر" | "عشره"))
 }
 
-/// Apply a scale word at `j` to the group `cur` (1 when empty). Returns false
-/// when the number cannot go on (a scale that does not fall).
-fn apply_scale(
-    toks: &[Token],
-    j: &mut usize,
-    cur: &mut f64,
-    total: &mut f64,
-    bound: &mut f64,
-    first_scale: &mut f64,
-) -> bool {
-    let Some(s) = toks.get(*j).filter(|t| t.kind == Kind::Arabic) else {
-        return true;
-    };
-    let Some((mult, _)) = scale_word(&s.norm) else {
-        return true;
-    };
-    let (base, group) = if is_dual_scale(&s.norm) {
-        if *cur != 0.0 {
+/// The groups of an Arabic number in words read so far.
+struct Groups {
+    /// Value of the groups closed by a scale.
+    total: f64,
+    /// The open group (below a thousand).
+    cur: f64,
+    /// Scales must fall: "مليون وثمانمئة ألف", never "ألف ومليون".
+    bound: f64,
+    /// The first (largest) scale applied, 1 when none.
+    first_scale: f64,
+}
+
+impl Groups {
+    /// Apply a scale word at `j` to the open group (1 when empty). Returns
+    /// false when the number cannot go on (a scale that does not fall).
+    fn scale(&mut self, toks: &[Token], j: &mut usize) -> bool {
+        let Some(s) = toks.get(*j).filter(|t| t.kind == Kind::Arabic) else {
+            return true;
+        };
+        let Some((mult, _)) = scale_word(&s.norm) else {
+            return true;
+        };
+        let (base, group) = if is_dual_scale(&s.norm) {
+            if self.cur != 0.0 {
+                return false;
+            }
+            (mult / 2.0, 2.0)
+        } else {
+            (mult, if self.cur == 0.0 { 1.0 } else { self.cur })
+        };
+        if base >= self.bound {
             return false;
         }
-        (mult / 2.0, 2.0)
-    } else {
-        (mult, if *cur == 0.0 { 1.0 } else { *cur })
-    };
-    if base >= *bound {
-        return false;
+        self.total += group * base;
+        self.cur = 0.0;
+        self.bound = base;
+        if self.first_scale == 1.0 {
+            self.first_scale = base;
+        }
+        *j += 1;
+        true
     }
-    *total += group * base;
-    *cur = 0.0;
-    *bound = base;
-    if *first_scale == 1.0 {
-        *first_scale = base;
-    }
-    *j += 1;
-    true
 }
 
 /// "و" + a scaled amount smaller than `mult` ("و400 ألف" after مليون) →
