@@ -2052,6 +2052,39 @@ impl<'a> Ex<'a> {
             if !is_ar(t) {
                 break;
             }
+            // "جامعة الملك سعود", "جامعة الملك فهد للبترول والمعادن": a royal's
+            // name (known or not) inside the organisation's name.
+            let royal = |k: usize| {
+                matches!(
+                    self.toks[k].norm.as_str(),
+                    "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه"
+                )
+            };
+            let royal_end = if self.covered[e] {
+                self.mention_at(e)
+                    .filter(|m| m.kind == EType::Person && e > i + 1 && royal(e - 1))
+                    .map(|m| m.b)
+            } else if t.art
+                && royal(e)
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|x| is_ar(x) && !x.art && !self.covered[e + 1])
+            {
+                self.ar_name_from(e + 1, 4)
+            } else {
+                None
+            };
+            if let Some(end) = royal_end {
+                e = end;
+                art = true;
+                after_lam = false;
+                after_ll = false;
+                last_good = e;
+                loose = 0;
+                best = (last_good, lam_seen, nisba, art, place);
+                continue;
+            }
             if self.covered[e] {
                 // A place inside the name: هيئة قناة السويس، جامعة القاهرة; an
                 // organisation with a ل-phrase after it: بعثة الأمم المتحدة لمساعدة العراق.
@@ -2066,25 +2099,6 @@ impl<'a> Ex<'a> {
                 // "محكمة الاستئناف بالدار البيضاء": a place behind a preposition
                 // says where the body sits; it is not in its name.
                 let bare = |m: &Mention| m.start == self.toks[e].start;
-                // "جامعة الملك سعود": a known person after a royal title.
-                let royal = e > i + 1
-                    && matches!(
-                        self.toks[e - 1].norm.as_str(),
-                        "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه"
-                    );
-                if let Some(m) = self
-                    .mention_at(e)
-                    .filter(|m| m.kind == EType::Person && royal)
-                {
-                    e = m.b;
-                    art = true;
-                    after_lam = false;
-                    after_ll = false;
-                    last_good = e;
-                    loose = 0;
-                    best = (last_good, lam_seen, nisba, art, place);
-                    continue;
-                }
                 match self.mention_at(e) {
                     Some(m)
                         if (m.kind == EType::Location && !place && bare(m) || org_then_lam(m))
@@ -2101,26 +2115,6 @@ impl<'a> Ex<'a> {
                 }
             }
             let w = t.norm.as_str();
-            // "جامعة الملك سعود", "جامعة الملك فهد للبترول والمعادن": a royal's
-            // name inside the organisation's name.
-            if t.art
-                && matches!(w, "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه")
-                && self
-                    .toks
-                    .get(e + 1)
-                    .is_some_and(|x| is_ar(x) && !x.art && !self.covered[e + 1])
-            {
-                if let Some(end) = self.ar_name_from(e + 1, 4) {
-                    e = end;
-                    art = true;
-                    after_lam = false;
-                    after_ll = false;
-                    last_good = e;
-                    loose = 0;
-                    best = (last_good, lam_seen, nisba, art, place);
-                    continue;
-                }
-            }
             if AR_STOP.contains(&w)
                 || AR_TIME.contains(&w)
                 || is_cue(w)
