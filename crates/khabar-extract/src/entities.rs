@@ -1769,6 +1769,13 @@ impl<'a> Ex<'a> {
         t.norm == "علي" && self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي')
     }
 
+    /// A capitalised Latin or Cyrillic word at `k`.
+    fn cap_word_at(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|x| x.kind == Kind::Alpha && x.cap)
+    }
+
     /// A name-like Arabic word without the article, not yet in a mention.
     fn bare_name_at(&self, i: usize) -> bool {
         self.toks
@@ -3186,10 +3193,7 @@ impl<'a> Ex<'a> {
                 if u.norm == "of"
                     && EN_ORG_WORDS.contains(&self.toks[e - 1].norm.as_str())
                     && self.toks.get(e + 1).is_some_and(|x| x.norm == "the")
-                    && self
-                        .toks
-                        .get(e + 2)
-                        .is_some_and(|x| x.kind == Kind::Alpha && x.cap)
+                    && self.cap_word_at(e + 2)
                 {
                     e += 2;
                     continue;
@@ -3227,10 +3231,7 @@ impl<'a> Ex<'a> {
                             | "von"
                             | "van"
                     )
-                    && self
-                        .toks
-                        .get(e + 1)
-                        .is_some_and(|x| x.kind == Kind::Alpha && x.cap)
+                    && self.cap_word_at(e + 1)
                 {
                     e += 1;
                     continue;
