@@ -1391,6 +1391,16 @@ impl<'a> Ex<'a> {
         (a, b)
     }
 
+    /// Emit tokens `a..b` (skipping `skip` proclitic chars) as an entity in no
+    /// list: its name is the text, its id local.
+    fn emit_local(&mut self, a: usize, b: usize, skip: usize, kind: EType) {
+        let t = &self.toks[a];
+        let start = skip_norm_chars(self.chars, t.start, t.end, skip);
+        let name: String = self.chars[start..self.toks[b - 1].end].iter().collect();
+        let id = local_id(kind, &fold(&name));
+        self.emit(a, b, skip, kind, id, name);
+    }
+
     fn emit(&mut self, a: usize, b: usize, skip: usize, kind: EType, id: String, name: String) {
         let (mut a, mut b, mut skip, mut id, mut name) = (a, b, skip, id, name);
         if kind == EType::Person && id.starts_with("local:") {
@@ -2412,11 +2422,7 @@ impl<'a> Ex<'a> {
             e += 1;
         }
         self.remove_mentions(inner);
-        let t = &self.toks[i];
-        let start = skip_norm_chars(self.chars, t.start, t.end, k);
-        let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
-        let id = local_id(EType::Location, &fold(&name));
-        self.emit(i, e, k, EType::Location, id, name);
+        self.emit_local(i, e, k, EType::Location);
         Some(e)
     }
 
@@ -2441,11 +2447,7 @@ impl<'a> Ex<'a> {
         if e == i + 1 {
             return None;
         }
-        let t = &self.toks[i];
-        let start = skip_norm_chars(self.chars, t.start, t.end, k);
-        let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
-        let id = local_id(EType::Location, &fold(&name));
-        self.emit(i, e, k, EType::Location, id, name);
+        self.emit_local(i, e, k, EType::Location);
         Some(e)
     }
 
@@ -2674,11 +2676,7 @@ impl<'a> Ex<'a> {
                 let x = self.start_idx[e]? as usize;
                 let end = m.b;
                 self.remove_mentions(vec![x]);
-                let t = &self.toks[i];
-                let start = skip_norm_chars(self.chars, t.start, t.end, k);
-                let name: String = self.chars[start..self.toks[end - 1].end].iter().collect();
-                let id = local_id(EType::Organization, &fold(&name));
-                self.emit(i, end, k, EType::Organization, id, name);
+                self.emit_local(i, end, k, EType::Organization);
                 return Some(end);
             }
         }
@@ -2736,11 +2734,7 @@ impl<'a> Ex<'a> {
                         e += 1;
                     }
                 }
-                let t = &self.toks[i];
-                let start = skip_norm_chars(self.chars, t.start, t.end, k);
-                let name: String = self.chars[start..self.toks[e - 1].end].iter().collect();
-                let id = local_id(EType::Organization, &fold(&name));
-                self.emit(i, e, k, EType::Organization, id, name);
+                self.emit_local(i, e, k, EType::Organization);
                 return Some(e);
             }
         }
