@@ -632,6 +632,7 @@ static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "مضيق",
     "ميدان",
     "متحف",
+    "استاد",
 ]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
@@ -1380,7 +1381,13 @@ impl<'a> Ex<'a> {
                 && (n == 4 && w.starts_with(['ي', 'ت'])
                     || (5..=6).contains(&n)
                         && w.starts_with(['ي', 'ت', 'ن'])
-                        && w.chars().nth(1) == Some('ت'))
+                        && w.chars().nth(1) == Some('ت')
+                    // "سيقود", "ستعقد": the future.
+                    || (5..=6).contains(&n)
+                        && (w.starts_with("سي") || w.starts_with("ست"))
+                        // Not Slavic surnames: سيزوف، ستيبانوف.
+                        && !w.ends_with("وف")
+                        && !w.ends_with("يف"))
                 && !w.ends_with(['ي', 'و', 'ا', 'ه'])
                 && !self.is_first_name(w)
                 && !self.surname_known(w);
@@ -1942,7 +1949,10 @@ impl<'a> Ex<'a> {
                             | "نجم"
                             | "خير"
                     )
-                    && self.bare_name_at(j + 1)
+                    && (self.bare_name_at(j + 1)
+                        || self.toks.get(j + 1).is_some_and(|x| {
+                            is_ar(x) && x.art && x.norm.ends_with('ي') && !self.covered[j + 1]
+                        }))
                 {
                     j += 1;
                     count += 1;
@@ -1952,7 +1962,11 @@ impl<'a> Ex<'a> {
                 let n = w.chars().count();
                 // "أحمد علي الإبراهيم", "علي محسن العلاق": after given names only.
                 let after_given = (i..j).all(|k| self.is_first_name(&self.toks[k].norm));
-                let family = count == 1 || w.ends_with('ي') || n <= 5 || after_given;
+                // "جاسم عبد العزيز الجاسم", "قيس بن محمد اليوسف": after a linked
+                // name the family name follows.
+                let linked = (i + 1..j).any(|k| matches!(self.toks[k].norm.as_str(), "بن" | "عبد"));
+                let family =
+                    count == 1 || w.ends_with('ي') || n <= 5 || after_given || linked && n <= 6;
                 // A family name in ة after a known given name: "سفيان البطاينة".
                 let compound_given =
                     j >= 2 && matches!(self.toks[j - 2].norm.as_str(), "عبد" | "ابو");
