@@ -497,6 +497,7 @@ static AR_TIME: WordSet = WordSet::new(&[
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
     "الجيش",
+    "الدرك",
     "النيابه",
     "المجلس",
     "الاداره",
@@ -2316,11 +2317,19 @@ impl<'a> Ex<'a> {
             if art || place {
                 break;
             }
+            // "سلطة تنظيم الخدمات المالية": a verbal noun in ت before a definite
+            // word is a construct, not a verb.
+            let verbal_noun = w.starts_with('ت')
+                && w.chars().count() >= 4
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[e + 1]);
             if strict
                 || w.starts_with('و')
                 || w.starts_with("بال")
                 || loose >= 4
-                || looks_like_verb(w)
+                || looks_like_verb(w) && !verbal_noun
                 || AR_ORG_HEADS.contains(&w)
             {
                 break;
@@ -2773,8 +2782,10 @@ impl<'a> Ex<'a> {
                 && crate::figures::ordinal_ar(&first.norm).is_none();
             // "الجامعة الأردنية", "المحكمة العليا": a university or a court by one
             // adjective.
-            let seat = matches!(head.as_str(), "الجامعه" | "المحكمه" | "النيابه" | "المجلس")
-                && mods == 1
+            let seat = matches!(
+                head.as_str(),
+                "الجامعه" | "المحكمه" | "النيابه" | "المجلس" | "الدرك"
+            ) && mods == 1
                 && (nisba_first || matches!(first.norm.as_str(), "العليا" | "العامه"))
                 && !matches!(
                     first.norm.as_str(),

@@ -1520,3 +1520,14 @@ fn linked_names_take_their_family_name() {
         &["إبراهيم بن حمودة التعادل"],
     );
 }
+
+#[test]
+fn verbal_nouns_in_organisation_names_and_the_gendarmerie() {
+    check_entities(
+        "وقالت سلطة تنظيم الخدمات المالية إن الترخيص صدر، وأوقف الدرك الوطني المتهمين",
+        &[
+            ("organization", "سلطة تنظيم الخدمات المالية", ""),
+            ("organization", "الدرك الوطني", ""),
+        ],
+    );
+}
