@@ -2703,8 +2703,11 @@ impl<'a> Ex<'a> {
                 return Some(end);
             }
         }
-        // "مجلس إدارة الهيئة ...", "مجلس الإدارة": a board, not a named body.
-        if head == "مجلس" && matches!(next.norm.as_str(), "اداره" | "الاداره") {
+        // "مجلس إدارة الهيئة ...", "مجلس الإدارة": a board, not a named body;
+        // "لجنة تحكيم": a jury.
+        if head == "مجلس" && matches!(next.norm.as_str(), "اداره" | "الاداره")
+            || head == "لجنه" && next.norm == "تحكيم"
+        {
             return None;
         }
         // "حركة البضائع", "حركة الملاحة": traffic, not a movement.
