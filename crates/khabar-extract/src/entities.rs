@@ -1065,6 +1065,18 @@ static EN_SPEECH: WordSet = WordSet::new(&[
 
 /// Capitalised words that are not names on their own.
 static EN_NOT_NAMES: WordSet = WordSet::new(&[
+    // Currency codes ("AED 2.7 billion") and model words ("737 MAX").
+    "aed",
+    "sar",
+    "qar",
+    "kwd",
+    "bhd",
+    "omr",
+    "egp",
+    "usd",
+    "eur",
+    "gbp",
+    "max",
     // Finance and trade acronyms, not organisations.
     "ebit",
     "ebitda",
@@ -1360,6 +1372,14 @@ impl<'a> Ex<'a> {
             let w = self.toks[k].norm.as_str();
             self.is_first_name(w) || AR_NAME_LINKS.contains(&w)
         };
+        // "وفي مقدمتهم كريم بنزيما": function words never start a name.
+        while b - a >= 3
+            && is_ar(&self.toks[a])
+            && AR_STOP.contains(&self.toks[a].norm.as_str())
+            && !is_name_start(a)
+        {
+            a += 1;
+        }
         // Only a word no name has: one with a pronoun suffix (ولايته، باسمها) or
         // a preposition (لجيرا).
         let lead = &self.toks[a].norm;

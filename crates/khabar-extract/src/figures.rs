@@ -794,6 +794,33 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("de pesos", "MXN"),
 ];
 
+/// ISO 4217 codes news writes before an amount (lowercased token).
+fn iso_code_before(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "aed" => "AED",
+        "sar" => "SAR",
+        "qar" => "QAR",
+        "kwd" => "KWD",
+        "bhd" => "BHD",
+        "omr" => "OMR",
+        "egp" => "EGP",
+        "jod" => "JOD",
+        "gbp" => "GBP",
+        "chf" => "CHF",
+        "jpy" => "JPY",
+        "cny" => "CNY",
+        "rub" => "RUB",
+        "inr" => "INR",
+        "try" => "TRY",
+        "php" => "PHP",
+        "mad" => "MAD",
+        "dzd" => "DZD",
+        "tnd" => "TND",
+        "iqd" => "IQD",
+        _ => return None,
+    })
+}
+
 /// Currency symbols written before the number.
 fn prefix_currency(toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
     if i == 0 {
@@ -824,6 +851,8 @@ fn prefix_currency(toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
         "rp" => "IDR",
         "usd" => "USD",
         "eur" => "EUR",
+        // "AED 2.7 billion", "SAR 5.6 billion": an ISO code written first.
+        w if p.kind == Kind::Alpha && p.cap && w.len() == 3 => iso_code_before(w)?,
         _ => return None,
     };
     Some((code, i - 1))
@@ -1780,10 +1809,17 @@ impl Cx<'_> {
         }
         let p = &self.toks[i - 1];
         match p.kind {
-            Kind::Alpha => !matches!(
-                p.norm.as_str(),
-                "us" | "a" | "c" | "hk" | "s" | "r" | "rs" | "rp"
-            ),
+            Kind::Alpha => {
+                // "A321neo": a model code even after a currency letter.
+                let code = self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Alpha && !n.space_before);
+                code || !matches!(
+                    p.norm.as_str(),
+                    "us" | "a" | "c" | "hk" | "s" | "r" | "rs" | "rp"
+                )
+            }
             Kind::Arabic => !matches!(
                 p.norm.as_str(),
                 "و" | "ب" | "ل" | "ك" | "ف" | "ال" | "وب" | "ول" | "بال" | "وال" | "لل"

@@ -1531,3 +1531,22 @@ fn verbal_nouns_in_organisation_names_and_the_gendarmerie() {
         ],
     );
 }
+
+#[test]
+fn iso_codes_before_amounts_and_model_codes() {
+    check_figures(
+        "flydubai ordered 150 A321neos worth AED 2.7 billion",
+        &[("money", "AED 2.7 billion", "AED", "2700000000")],
+    );
+    let out = ex().extract(
+        "flydubai ordered A321neos and 737 MAX jets",
+        None,
+        published(),
+    );
+    assert!(
+        out.figures.iter().all(|f| f.text != "321neos"),
+        "{:#?}",
+        out.figures
+    );
+    check_not_entities("worth AED 2.7 billion for 737 MAX jets", &["AED", "MAX"]);
+}
