@@ -291,23 +291,15 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                 words = true;
                 value = v;
                 j = i + 1;
-                // English compound "twenty-five" / Arabic teens and "خمسة وعشرون".
+                // Only English words and Arabic fractions come here: Arabic
+                // number words are read by `arabic_words`.
+                // English "five hundred", "twenty-five".
                 if class == WordClass::Unit {
-                    if let Some(n) = toks.get(j) {
-                        if matches!(n.norm.as_str(), "عشر" | "عشره") && t.kind == Kind::Arabic
-                        {
-                            value += 10.0;
+                    if let Some((v2, WordClass::Hundred, false)) = toks.get(j).and_then(word_value)
+                    {
+                        if v2 == 100.0 {
+                            value *= 100.0;
                             j += 1;
-                        } else if let Some((v2, WordClass::Ten, true)) = word_value(n) {
-                            if v2 >= 20.0 {
-                                value += v2;
-                                j += 1;
-                            }
-                        } else if let Some((v2, WordClass::Hundred, false)) = word_value(n) {
-                            if v2 == 100.0 {
-                                value *= 100.0;
-                                j += 1;
-                            }
                         }
                     }
                 } else if class == WordClass::Ten && t.kind == Kind::Alpha {
@@ -319,14 +311,6 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                             }
                         }
                     }
-                } else if class == WordClass::Hundred {
-                    // مئة وخمسون
-                    if let Some(n) = toks.get(j) {
-                        if let Some((v2, WordClass::Unit | WordClass::Ten, true)) = word_value(n) {
-                            value += v2;
-                            j += 1;
-                        }
-                    }
                 }
             } else if t.kind == Kind::Arabic
                 && t.norm
@@ -336,7 +320,8 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                 // "بمليار دولار"
                 return arabic_words(toks, i, 1, None);
             } else if let Some((mult, standalone)) = scale_of(t) {
-                // A bare scale: "مليون طن", "ألفين", but not "آلاف المهندسين".
+                // A bare Arabic scale: "مليون طن", "ألفين", but not "آلاف المهندسين"
+                // and not English "million" alone.
                 if vague_plural(&t.norm) || t.kind == Kind::Alpha {
                     return None;
                 }
@@ -359,20 +344,8 @@ pub(crate) fn parse_at(toks: &[Token], i: usize) -> Option<Num> {
                         lead: 0,
                     });
                 }
-                if t.kind == Kind::Arabic {
-                    // "مليون و400 ألف نازح", "مليار ومئتي مليون".
-                    return arabic_words(toks, i, 0, None);
-                }
-                return Some(Num {
-                    first: i,
-                    last: i + 1,
-                    value,
-                    words: true,
-                    scaled: true,
-                    plain_int: false,
-                    scale: mult,
-                    lead: 0,
-                });
+                // "مليون و400 ألف نازح", "مليار ومئتي مليون".
+                return arabic_words(toks, i, 0, None);
             } else {
                 return None;
             }
@@ -724,6 +697,7 @@ mod tests {
             ("مليون و400 ألف نازح", 1_400_000.0, 4),
             ("خمسة وستة", 5.0, 1),
             ("ثلاث مئة", 300.0, 2),
+            ("five hundred", 500.0, 2),
         ] {
             check(input, value, ntok);
         }
