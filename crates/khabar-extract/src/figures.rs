@@ -38,7 +38,6 @@ const COUNTRY_CUES: &[(&str, &[&str], &[&str])] = &[
     ("OM", &["عماني"], &["مسقط", "omani", "muscat"]),
     ("YE", &["يمني"], &["صنعاء", "عدن", "yemeni", "sanaa"]),
     ("IR", &["ايراني"], &["طهران", "iranian", "tehran"]),
-    ("BR", &["برازيلي"], &["brazilian"]),
     ("KW", &["كويتي"], &["kuwaiti"]),
     ("BH", &["بحريني"], &["المنامه", "bahraini", "manama"]),
     ("JO", &["اردني"], &["jordanian"]),
@@ -136,7 +135,6 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("OM", "OMR"),
         ("YE", "YER"),
         ("IR", "IRR"),
-        ("BR", "BRL"),
     ];
     const DINAR: &[(&str, &str)] = &[
         ("KW", "KWD"),
@@ -635,6 +633,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("ريال يمني", "YER"),
     ("ريال ايراني", "IRR"),
     ("ريال برازيلي", "BRL"),
+    ("ريالا برازيليا", "BRL"),
+    ("ريالات برازيلية", "BRL"),
     ("ريال", "SAR"),
     ("ريالا", "SAR"),
     ("ريالات", "SAR"),
@@ -1095,8 +1095,7 @@ fn is_definite_plural(w: &str) -> bool {
 
 /// An Arabic comparative, أفعل: اكبر، اسرع، اعلي، اكثر (normalised).
 fn is_comparative(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next() == Some('ا') && w.chars().count() == 4 && !w.starts_with("ال")
+    w.starts_with('ا') && w.chars().count() == 4 && !w.starts_with("ال")
         || matches!(w, "اكثر" | "اقل" | "اشد" | "اعلي" | "ادني")
 }
 
@@ -1676,13 +1675,10 @@ impl Cx<'_> {
     /// names none of the countries that use it.
     fn local_currency(&self, j: usize) -> Option<&'static str> {
         let options = shared_currency(&self.toks[j].norm)?;
-        // A bare ريال is never the Brazilian real because Brazilians are named
-        // nearby (a Saudi club buying Brazilian players): that one is written out.
-        let rial = options.iter().any(|(c, _)| *c == "SA");
         let code = |cc: &str| {
             options
                 .iter()
-                .find(|(c, _)| *c == cc && !(rial && cc == "BR"))
+                .find(|(c, _)| *c == cc)
                 .map(|(_, code)| *code)
         };
         // Every country the text names or hints at, by token, found once.
