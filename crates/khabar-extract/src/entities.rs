@@ -2041,8 +2041,13 @@ impl<'a> Ex<'a> {
                 continue;
             }
             let w = t.norm.clone();
-            // Title / speech-verb cue → person.
-            let cue = if is_cue(&w) {
+            // Title / speech-verb cue → person. "والي" (a Maghrebi governor)
+            // folds like "وإلى" (and to): only the spelling with ا and ي is the title.
+            let wali = w == "والي" && {
+                let t = &self.toks[i];
+                self.chars[t.start..t.end].iter().collect::<String>() == "والي"
+            };
+            let cue = if is_cue(&w) && (w != "والي" || wali) {
                 Some(w.to_string())
             } else {
                 arabic_readings(&w)

@@ -1237,6 +1237,8 @@ fn family_words_and_compound_given_names() {
             ("person", "خليل الحاج توفيق", ""),
         ],
     );
+    // "وإلى" (and to) folds like the title والي but is none.
+    check_not_entities("وعاد وإلى جانبه خالد", &["جانبه خالد"]);
     same_id(
         "وقال رئيس الهيئة تركي آل الشيخ إن الموسم بدأ. وأضاف آل الشيخ أن الزوار كثر.",
         "تركي آل الشيخ",
