@@ -1422,11 +1422,16 @@ impl<'a> Ex<'a> {
     /// Emit tokens `a..b` (skipping `skip` proclitic chars) as an entity in no
     /// list: its name is the text, its id local.
     fn emit_local(&mut self, a: usize, b: usize, skip: usize, kind: EType) {
-        let t = &self.toks[a];
-        let start = skip_norm_chars(self.chars, t.start, t.end, skip);
-        let name: String = self.chars[start..self.toks[b - 1].end].iter().collect();
+        let name = self.span_name(a, b, skip);
         let id = local_id(kind, &fold(&name));
         self.emit(a, b, skip, kind, id, name);
+    }
+
+    /// The text of tokens `a..b`, without `skip` proclitic chars on the first.
+    fn span_name(&self, a: usize, b: usize, skip: usize) -> String {
+        let t = &self.toks[a];
+        let start = skip_norm_chars(self.chars, t.start, t.end, skip);
+        self.chars[start..self.toks[b - 1].end].iter().collect()
     }
 
     fn emit(&mut self, a: usize, b: usize, skip: usize, kind: EType, id: String, name: String) {
@@ -1438,9 +1443,7 @@ impl<'a> Ex<'a> {
                     skip = 0;
                 }
                 (a, b) = (a2, b2);
-                let t = &self.toks[a];
-                let s = skip_norm_chars(self.chars, t.start, t.end, skip);
-                name = self.chars[s..self.toks[b - 1].end].iter().collect();
+                name = self.span_name(a, b, skip);
                 id = local_id(EType::Person, &fold(&name));
             }
         }
@@ -2111,12 +2114,7 @@ impl<'a> Ex<'a> {
             }
             // "جامعة الملك سعود", "جامعة الملك فهد للبترول والمعادن": a royal's
             // name (known or not) inside the organisation's name.
-            let royal = |k: usize| {
-                matches!(
-                    self.toks[k].norm.as_str(),
-                    "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه"
-                )
-            };
+            let royal = |k: usize| is_royal_title(&self.toks[k].norm);
             let royal_end = if self.covered[e] {
                 self.mention_at(e)
                     .filter(|m| m.kind == EType::Person && e > i + 1 && royal(e - 1))
@@ -2431,9 +2429,7 @@ impl<'a> Ex<'a> {
                     break;
                 }
                 let x = t.norm.as_str();
-                let honorific = count == 0
-                    && matches!(x, "الملك" | "الامير" | "الشيخ" | "الملكه")
-                    && self.ar_name_token(e + 1);
+                let honorific = count == 0 && is_royal_title(x) && self.ar_name_token(e + 1);
                 // "ميدان التحرير وميدان رمسيس", "ميدان رمسيس وسط القاهرة": a
                 // joined word or a position starts something else.
                 if count > 0
@@ -3966,6 +3962,12 @@ fn russian_lemmas(w: &str) -> Vec<String> {
 }
 
 /// Imperfect or past verb forms that follow a subject: ستستثمر، تعتزم، أعلنت.
+/// A royal or princely title that a person's name follows inside the name of
+/// a place or an institution (مطار الملك خالد، جامعة الملك سعود).
+fn is_royal_title(w: &str) -> bool {
+    matches!(w, "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه")
+}
+
 fn looks_like_verb(w: &str) -> bool {
     let n = w.chars().count();
     ["ست", "سي", "سن", "ي", "ت", "ن"]
