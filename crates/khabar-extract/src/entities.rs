@@ -157,6 +157,39 @@ static AR_DEF_GIVEN: WordSet = WordSet::new(&[
 ]);
 
 /// Words that often follow a name and are never part of one (normalised).
+/// Adverbs in -ًا that follow a name or a role but are never part of one.
+static AR_ADVERBS: WordSet = WordSet::new(&[
+    "سابقا",
+    "حاليا",
+    "لاحقا",
+    "نافذا",
+    "مؤخرا",
+    "رسميا",
+    "مجددا",
+    "ايضا",
+    "جدا",
+    "معا",
+    "فورا",
+    "خلفا",
+    "شخصيا",
+    "اساسا",
+    "تقريبا",
+    "سنويا",
+    "يوميا",
+    "شهريا",
+    "اسبوعيا",
+    "غدا",
+    "مساء",
+    "صباحا",
+    "ظهرا",
+    "مباشره",
+    "بدوره",
+    "بدورها",
+    "كذلك",
+    "حينها",
+    "ابتداء",
+]);
+
 static AR_AFTER_NAME: WordSet = WordSet::new(&[
     "اسفر",
     "ادي",
@@ -1370,7 +1403,12 @@ impl<'a> Ex<'a> {
         let (mut a, mut b) = (a, b);
         let is_name_start = |k: usize| {
             let w = self.toks[k].norm.as_str();
-            self.is_first_name(w) || AR_NAME_LINKS.contains(&w)
+            self.is_first_name(w)
+                || AR_NAME_LINKS.contains(&w)
+                // "لمحمد": a proclitic on a given name.
+                || w.chars().count() > 3
+                    && w.starts_with(['و', 'ل'])
+                    && self.is_first_name(&w[2..])
         };
         // "وفي مقدمتهم كريم بنزيما": function words never start a name.
         while b - a >= 3
@@ -1882,6 +1920,19 @@ impl<'a> Ex<'a> {
                 // A new clause ("وأشار"), not part of the name.
                 break;
             }
+            // "خاض ثلاث مباريات", "بثماني سنوات سجنا نافذا": a number word, an
+            // adverb in -ًا or a noun with a possessive pronoun (بدراسته) is
+            // never part of a name.
+            if !self.is_first_name(w) && !self.surname_known(w) && self.not_a_name_word(j) {
+                break;
+            }
+            // "خلفا لمحمد": ل before a given name starts a new phrase.
+            if count > 0
+                && w.strip_prefix('ل')
+                    .is_some_and(|b| !self.is_first_name(w) && self.is_first_name(b))
+            {
+                break;
+            }
             // "جاك درابر بمجموعتين", "... بالفوز": a prepositional phrase ends the name.
             if count > 0 && (w.starts_with("بم") || w.starts_with("بال")) {
                 break;
@@ -1925,7 +1976,7 @@ impl<'a> Ex<'a> {
                 }
                 // "إنجي الفرنسية": a feminine nationality describes a company or a
                 // woman; "خليفة الدولي" (a complex) an institution: no family names.
-                if w.ends_with("يه") && self.is_descriptor(&w[2..])
+                if w.ends_with("يه") && w.strip_prefix("ال").is_some_and(|b| self.is_descriptor(b))
                     || matches!(
                         w,
                         "الدولي"
@@ -1953,7 +2004,7 @@ impl<'a> Ex<'a> {
                 }
                 // "نور الدين", "سيف الإسلام", "نور الفتح": a compound given name
                 // goes on after its article word.
-                if count == 1
+                if (1..=2).contains(&count)
                     && matches!(
                         self.toks[j - 1].norm.as_str(),
                         "نور"
@@ -1972,8 +2023,13 @@ impl<'a> Ex<'a> {
                             | "حسام"
                             | "نجم"
                             | "خير"
+                            | "ماء"
                     )
                     && (self.bare_name_at(j + 1)
+                        || self
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|x| AR_NAME_LINKS.contains(&x.norm.as_str()))
                         || self.toks.get(j + 1).is_some_and(|x| {
                             is_ar(x) && x.art && x.norm.ends_with('ي') && !self.covered[j + 1]
                         }))
@@ -1989,8 +2045,15 @@ impl<'a> Ex<'a> {
                 // "جاسم عبد العزيز الجاسم", "قيس بن محمد اليوسف": after a linked
                 // name the family name follows.
                 let linked = (i + 1..j).any(|k| matches!(self.toks[k].norm.as_str(), "بن" | "عبد"));
-                let family =
-                    count == 1 || w.ends_with('ي') || n <= 5 || after_given || linked && n <= 6;
+                // "حمادي ولد سيدي المختار": a Mauritanian ولد-name ends in its
+                // family name.
+                let wuld = (i + 1..j).any(|k| self.toks[k].norm == "ولد");
+                let family = count == 1
+                    || w.ends_with('ي')
+                    || n <= 5
+                    || after_given
+                    || linked && n <= 6
+                    || wuld && n <= 8;
                 // A family name in ة after a known given name: "سفيان البطاينة".
                 let compound_given =
                     j >= 2 && matches!(self.toks[j - 2].norm.as_str(), "عبد" | "ابو");
@@ -2063,6 +2126,34 @@ impl<'a> Ex<'a> {
                 if let Some(next) = self.person_after_cue(i, &cue) {
                     i = next;
                     continue;
+                }
+            }
+            // "خلفا لمحمد ماء العينين", "ومحمد الحسن": a proclitic on a given
+            // name that starts a longer name.
+            let proclitic = !self.is_first_name(&w)
+                && w.chars().count() > 3
+                && w.starts_with(['و', 'ل'])
+                && self.is_first_name(&w[2..])
+                && !AR_STOP.contains(&&w[2..])
+                && &w[2..] != "انا"
+                // "وعلى صعيد": the preposition على, not the name علي.
+                && (&w[2..] != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
+                && self.ar_name_token(i + 1);
+            if proclitic {
+                if let Some(e) = self.ar_name_from(i, 4) {
+                    if e >= i + 2 {
+                        let name = self.span_name(i, e, 1);
+                        self.emit(
+                            i,
+                            e,
+                            1,
+                            EType::Person,
+                            local_id(EType::Person, &fold(&name)),
+                            name,
+                        );
+                        i = e;
+                        continue;
+                    }
                 }
             }
             // Known given name + name-like token.
@@ -2892,6 +2983,16 @@ impl<'a> Ex<'a> {
 
     fn person_after_cue(&mut self, i: usize, cue: &str) -> Option<usize> {
         let n = self.toks.len();
+        // "الحزب الحاكم", "حزب الإنصاف الحاكم": ruling, an adjective after
+        // a party, not the title "the governor".
+        if cue == "الحاكم"
+            && i > 0
+            && (self.covered[i - 1]
+                || self.toks[i - 1].art
+                || self.toks[i - 1].norm.ends_with("حزب"))
+        {
+            return None;
+        }
         let mut j = i + 1;
         let mut honorific = AR_HONORIFIC.contains(&cue);
         let mut verb = AR_VERBS.contains(&cue);
@@ -2946,6 +3047,11 @@ impl<'a> Ex<'a> {
                     .is_some_and(|x| is_ar(x) && !x.art && !self.covered[j + 1])
             {
                 break;
+            }
+            // "مدير عام الشركة": general, not a year.
+            if w == "عام" && AR_TITLES.contains(&self.toks[j - 1].norm.as_str()) {
+                j += 1;
+                continue;
             }
             if t.art {
                 // "المدير العام", "الأمين العام", "النائب العام": general, not the year.
@@ -3040,7 +3146,16 @@ impl<'a> Ex<'a> {
                 j += 2;
                 continue;
             }
-            if AR_ORG_HEADS.contains(&w) || w == "باسم" {
+            // "المتحدث باسم الوزارة" (on behalf of), not the given name in
+            // "مدير الشركة باسم عبد الكريم".
+            let on_behalf = w == "باسم"
+                && self.toks.get(j + 1).is_some_and(|x| {
+                    x.art
+                        || self.covered[j + 1]
+                        || !is_ar(x)
+                        || !self.is_first_name(&x.norm) && !AR_NAME_LINKS.contains(&x.norm.as_str())
+                });
+            if AR_ORG_HEADS.contains(&w) || on_behalf {
                 after_head = true;
                 j += 1;
                 continue;
@@ -3077,8 +3192,14 @@ impl<'a> Ex<'a> {
             let w = self.toks[k].norm.as_str();
             !self.surname_known(w) && self.is_descriptor(w)
         };
+        // "قال دفاع المتهمين": a noun before a definite participle plural
+        // (المتهمين، المسؤولين) is a group, not a name.
+        let group = !self.is_first_name(first)
+            && len == 2
+            && self.toks[j + 1].norm.starts_with("الم")
+            && (self.toks[j + 1].norm.ends_with("ين") || self.toks[j + 1].norm.ends_with("ون"));
         let described =
-            !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
+            group || !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
         if described || verb && AR_UNNAMED_SOURCES.contains(&first) {
             return None;
         }
@@ -3127,6 +3248,26 @@ impl<'a> Ex<'a> {
                         .any(|&e| self.gaz.entries[e as usize].kind == EType::Location)
                 })
         })
+    }
+
+    /// A word at `i` that no name contains: a number word (ثلاث، بثماني), a
+    /// common adverb in -ًا (سابقا، نافذا، خلفا) or a noun carrying a
+    /// possessive pronoun after a preposition (بدراسته، لزيارتها).
+    fn not_a_name_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = t.norm.as_str();
+        if AR_ADVERBS.contains(&w) {
+            return true;
+        }
+        if crate::numbers::parse_at(self.toks, i).is_some() {
+            return true;
+        }
+        let raw: String = self.chars[t.start..t.end].iter().collect();
+        raw.chars().count() >= 5
+            && raw.starts_with(['ب', 'ل'])
+            && ["ته", "تها", "تهم", "تهما"]
+                .iter()
+                .any(|x| raw.ends_with(x))
     }
 
     fn surname_known(&self, w: &str) -> bool {

@@ -2005,6 +2005,13 @@ impl Cx<'_> {
         }
         // Currency symbol before: $20 billion.
         if let Some((code, a)) = prefix_currency(self.toks, i) {
+            // "US$5 billion" where "US" is already a place mention: the
+            // amount still starts at the symbol.
+            let a = if a + 1 < i && !self.free(a, i) {
+                i - 1
+            } else {
+                a
+            };
             if self.free(a, i) {
                 self.push(
                     a,

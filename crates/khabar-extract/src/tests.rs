@@ -178,6 +178,11 @@ fn quantities() {
         "40 درجة مئوية تحت الصفر",
         &[("quantity", "40 درجة مئوية تحت الصفر", "C", "-40")],
     );
+    // "US" is a place mention of its own; the amount starts at the symbol.
+    check_figures(
+        "The US will invest US$5 billion in the port.",
+        &[("money", "$5 billion", "USD", "5000000000")],
+    );
     check_figures(
         "1.9 million tonnes of nickel",
         &[("quantity", "1.9 million tonnes", "t", "1900000")],
@@ -1551,4 +1556,47 @@ fn iso_codes_before_amounts_and_model_codes() {
         out.figures
     );
     check_not_entities("worth AED 2.7 billion for 737 MAX jets", &["AED", "MAX"]);
+}
+
+#[test]
+fn words_that_no_name_contains() {
+    // Number words, adverbs in -ًا and nouns with a possessive pronoun.
+    check_not_entities(
+        "مشيرا إلى أن الفريق خاض ثلاث مباريات في ثمانية أيام.",
+        &["خاض ثلاث مباريات"],
+    );
+    check_not_entities(
+        "محكمة مغربية تدين رئيس جماعة سابقا بثماني سنوات سجنا",
+        &["جماعة سابقا بثماني سنوات"],
+    );
+    check_not_entities(
+        "وهو ما وعد محافظ إربد بدراسته ضمن المرحلة الثانية",
+        &["بدراسته ضمن"],
+    );
+    // A group after a speech verb; "ruling" after a party.
+    check_not_entities(
+        "وقال دفاع المتهمين، المحامي يونس بنعلي، إن الحكم قاس",
+        &["دفاع المتهمين"],
+    );
+    check_not_entities(
+        "حزب الإنصاف الحاكم في موريتانيا يختتم مؤتمره الثاني",
+        &["يختتم مؤتمره الثاني"],
+    );
+    check_not_entities("وعلى صعيد آخر قال الوزير إن", &["على صعيد آخر"]);
+}
+
+#[test]
+fn mauritanian_and_proclitic_names() {
+    check_entities(
+        "وقال رئيسه حمادي ولد سيدي المختار إن الحوار مستمر",
+        &[("person", "حمادي ولد سيدي المختار", "")],
+    );
+    check_entities(
+        "انتخب رئيسا للحزب خلفا لمحمد ماء العينين ولد أييه.",
+        &[("person", "محمد ماء العينين ولد أييه", "")],
+    );
+    check_entities(
+        "قال مدير عام شركة نفط البصرة باسم عبد الكريم إن المشروع",
+        &[("person", "باسم عبد الكريم", "")],
+    );
 }
