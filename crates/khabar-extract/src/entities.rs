@@ -190,6 +190,12 @@ static AR_ADVERBS: WordSet = WordSet::new(&[
     "ابتداء",
 ]);
 
+/// First words of place names that are generic on their own.
+static AR_PLACE_PREFIXES: WordSet = WordSet::new(&[
+    "كفر", "عين", "بيت", "دير", "تل", "سوق", "راس", "بئر", "بير", "خان", "قصر", "جسر", "عرب", "ام",
+    "ابو", "مرج", "حي", "باب", "سيدي", "بني", "برج", "جبل", "وادي",
+]);
+
 static AR_AFTER_NAME: WordSet = WordSet::new(&[
     "اسفر",
     "ادي",
@@ -3211,6 +3217,160 @@ impl<'a> Ex<'a> {
         let key = fold(&name);
         self.emit(j, e, 0, EType::Person, local_id(EType::Person, &key), name);
         Some(e)
+    }
+
+    /// Places in a list with known places: "في حوارة وبشرى وكفر جايز",
+    /// "في طرابلس وصيدا وزحلة والنبطية", "أقضية الشطرة والرفاعي وسوق
+    /// الشيوخ". An unknown name coordinated with a known place is a place; a
+    /// definite one (والنبطية) needs two known places in the list.
+    pub(crate) fn coordinated_places(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let Some(first) = self.location_at(i) else {
+                i += 1;
+                continue;
+            };
+            // Items: (a, b, skip, known).
+            let mut items = vec![(i, first, 0usize, true)];
+            let mut k = first;
+            loop {
+                let mut sep = false;
+                if k < n && matches!(self.toks[k].norm.as_str(), "،" | "," | "و") {
+                    sep = true;
+                    k += 1;
+                }
+                let Some(t) = self.toks.get(k) else { break };
+                if self.covered[k] {
+                    match self.location_at(k) {
+                        Some(e) if sep || t.norm.starts_with('و') => {
+                            items.push((k, e, 0, true));
+                            k = e;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                let prefixed = !sep && is_ar(t) && t.norm.starts_with('و');
+                if !(sep || prefixed) {
+                    break;
+                }
+                let skip = usize::from(prefixed);
+                let Some(e) = self.coordinated_name(k, skip) else {
+                    break;
+                };
+                // "حوارة، بشرى، وكفر جايز": an item after a comma is one only
+                // when the list goes on after it ("، إضافة إلى" does not).
+                let comma = sep && self.toks[k - 1].norm != "و";
+                let goes_on = matches!(
+                    self.toks.get(e).map(|u| u.norm.as_str()),
+                    Some("،" | "," | "و")
+                ) || self.location_at(e).is_some();
+                if comma && !goes_on {
+                    break;
+                }
+                items.push((k, e, skip, false));
+                k = e;
+            }
+            let known = items.iter().filter(|x| x.3).count();
+            for &(a, b, skip, is_known) in &items {
+                if is_known {
+                    continue;
+                }
+                let definite = self.toks[a].norm[skip * 2..].starts_with("ال");
+                if definite && known < 2 {
+                    continue;
+                }
+                self.emit_local(a, b, skip, EType::Location);
+            }
+            i = k.max(i + 1);
+        }
+    }
+
+    /// The end token of a live place mention starting at token `i`.
+    fn location_at(&self, i: usize) -> Option<usize> {
+        let x = (*self.start_idx.get(i)?)? as usize;
+        let m = &self.out[x];
+        (!m.dead && m.kind == EType::Location && m.a == i).then_some(m.b)
+    }
+
+    /// An unknown place name at `i` (after `skip` proclitic chars) inside a
+    /// list: one name word, or a generic first word and a name (كفر جايز،
+    /// سوق الشيوخ). Returns its end token.
+    fn coordinated_name(&self, i: usize, skip: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        if !is_ar(t) || self.covered[i] || t.kind == Kind::Break {
+            return None;
+        }
+        let w = &t.norm[skip * 2..];
+        let bare = w.strip_prefix("ال").unwrap_or(w);
+        let word_ok = |x: &str, k: usize| {
+            let b = x.strip_prefix("ال").unwrap_or(x);
+            b.chars().count() >= 3
+                && !AR_STOP.contains(&x)
+                && !AR_TIME.contains(&x)
+                && !AR_ADJ.contains(&x)
+                && !AR_GENERIC.contains(&x)
+                && !AR_ORG_HEADS.contains(&x)
+                && !AR_DEF_HEADS.contains(&x)
+                && !AR_ADVERBS.contains(&x)
+                && !is_cue(x)
+                && !self.is_first_name(x)
+                && !(x.starts_with("ال") && x.chars().count() >= 6 && x.ends_with("ات"))
+                && !x.ends_with("يين")
+                && !x.ends_with("يون")
+                // An indefinite nisba (وروسية) describes; a definite one in a
+                // list of places is a name (والنبطية، والرفاعي).
+                && (x.starts_with("ال") || !x.ends_with("يه") && !self.is_descriptor(b))
+                && crate::numbers::parse_at(self.toks, k).is_none()
+                && !arabic_readings(b)
+                    .iter()
+                    .any(|(_, r)| matches!(*r, "شرق" | "غرب" | "شمال" | "جنوب" | "وسط"))
+        };
+        // "وكفر جايز", "وسوق الشيوخ", "وعين الشرقية".
+        if AR_PLACE_PREFIXES.contains(&w) {
+            let u = self.toks.get(i + 1)?;
+            if is_ar(u) && !self.covered[i + 1] && word_ok(&u.norm, i + 1) {
+                return Some(i + 2);
+            }
+            return None;
+        }
+        if !word_ok(w, i) || looks_like_verb(bare) && !w.starts_with("ال") {
+            return None;
+        }
+        // Not a preposition phrase (بالقرار) or a noun with a pronoun (وحدها).
+        if ["بال", "لل", "كال", "فال"].iter().any(|p| w.starts_with(p))
+            || ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p))
+        {
+            return None;
+        }
+        // The list goes on or ends here: not a construct (ومقاطعة تيومين،
+        // وموانئ الحديدة) nor a verb or noun with its complement (وأسفر عن،
+        // وفدا من).
+        let next = self.toks.get(i + 1);
+        let ends = next.is_none_or(|u| {
+            u.kind != Kind::Arabic && u.kind != Kind::Number && u.kind != Kind::Alpha
+                || u.norm.starts_with('و')
+                || matches!(
+                    u.norm.as_str(),
+                    "في" | "ضمن"
+                        | "حيث"
+                        | "التي"
+                        | "الذي"
+                        | "فيما"
+                        | "بينما"
+                        | "وسط"
+                        | "شمال"
+                        | "جنوب"
+                        | "شرق"
+                        | "غرب"
+                        | "شمالي"
+                        | "جنوبي"
+                        | "شرقي"
+                        | "غربي"
+                )
+        });
+        ends.then_some(i + 1)
     }
 
     /// An indefinite adjective that describes an unnamed person: a demonym

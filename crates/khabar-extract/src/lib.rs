@@ -205,6 +205,7 @@ impl Extractor {
         ex.arabic_rules();
         ex.english_rules();
         ex.paren_aliases();
+        ex.coordinated_places();
         ex.link_short_mentions();
         ex.unify_ids();
         ex.drop_redundant_contractions();

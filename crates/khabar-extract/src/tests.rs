@@ -1600,3 +1600,21 @@ fn mauritanian_and_proclitic_names() {
         &[("person", "باسم عبد الكريم", "")],
     );
 }
+
+#[test]
+fn places_in_a_list_with_known_places() {
+    check_entities(
+        "تعبيد الطرق في حوارة وبشرى وكفر جايز، إضافة إلى جسور",
+        &[("location", "بشرى", ""), ("location", "كفر جايز", "")],
+    );
+    // A definite name needs two known places in the list.
+    check_entities(
+        "فروع الجامعة في طرابلس وصيدا وزحلة والنبطية، فيما",
+        &[("location", "النبطية", "")],
+    );
+    // Not a construct, a verb with its complement or a noun after a comma.
+    check_not_entities(
+        "بعد موسكو ومقاطعة تيومين. استهدف بلدة شيبيكينو وأسفر عن إصابة. لقائه في طرابلس وفدا من شركة. وفي طرابلس، رحب وزير الخارجية",
+        &["مقاطعة", "أسفر", "فدا", "رحب"],
+    );
+}
