@@ -400,6 +400,11 @@ fn is_cue(w: &str) -> bool {
 /// Heads of organisation names.
 static AR_ORG_HEADS: WordSet = WordSet::new(&[
     "اكاديميه",
+    "مديريه",
+    "دائره",
+    "مستشفي",
+    "قياده",
+    "امانه",
     "غرفه",
     "نقابه",
     "حكومه",
@@ -536,6 +541,10 @@ static AR_TIME: WordSet = WordSet::new(&[
 /// Definite heads of organisation names (البنك المركزي المصري، الاتحاد الدولي لكرة القدم).
 static AR_DEF_HEADS: WordSet = WordSet::new(&[
     "الجيش",
+    "الكونفدراليه",
+    "الفيدراليه",
+    "الخزينه",
+    "الخطوط",
     "الدرك",
     "النيابه",
     "المجلس",
@@ -571,7 +580,8 @@ static AR_DEF_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
-static AR_WEAK_HEADS: WordSet = WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "حكومه"]);
+static AR_WEAK_HEADS: WordSet =
+    WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "حكومه", "قياده", "امانه"]);
 
 /// Common nouns after a brand head that make it a descriptive name (وكالة أنباء ...).
 static AR_COMMON_ORG_NOUNS: WordSet = WordSet::new(&[
@@ -1929,7 +1939,13 @@ impl<'a> Ex<'a> {
             // "خاض ثلاث مباريات", "بثماني سنوات سجنا نافذا": a number word, an
             // adverb in -ًا or a noun with a possessive pronoun (بدراسته) is
             // never part of a name.
-            if !self.is_first_name(w) && !self.surname_known(w) && self.not_a_name_word(j) {
+            // (A role with a pronoun before a name, "رئيسها فضلو خوري", is
+            // trimmed when the name is emitted.)
+            if !self.is_first_name(w)
+                && !self.surname_known(w)
+                && self.not_a_name_word(j)
+                && !(count == 0 && self.pronoun_suffixed(j))
+            {
                 break;
             }
             // "خلفا لمحمد": ل before a given name starts a new phrase.
@@ -2079,7 +2095,34 @@ impl<'a> Ex<'a> {
         (j > i).then_some(j)
     }
 
+    /// Iraqi and Syrian tribes: "البو فهد", "والبو علوان" (آلبو, not the
+    /// Danish town آلبو that folds the same).
+    fn tribes(&mut self) {
+        for i in 0..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[i];
+            let k = match t.norm.as_str() {
+                "البو" => 0,
+                "والبو" => 1,
+                _ => continue,
+            };
+            let next = &self.toks[i + 1];
+            if !is_ar(next) || next.art || self.covered[i + 1] || !self.ar_name_token(i + 1) {
+                continue;
+            }
+            if self.covered[i] {
+                match self.start_idx[i] {
+                    Some(x) if self.out[x as usize].b == i + 1 => {
+                        self.remove_mentions(vec![x as usize])
+                    }
+                    _ => continue,
+                }
+            }
+            self.emit_local(i, i + 2, k, EType::Organization);
+        }
+    }
+
     pub(crate) fn arabic_rules(&mut self) {
+        self.tribes();
         let n = self.toks.len();
         // Organisations first: their names are part of many role phrases.
         let mut i = 0;
@@ -2267,8 +2310,16 @@ impl<'a> Ex<'a> {
                 }
             }
             let w = t.norm.as_str();
+            // "المال العام", "الأمن العام": public, not the year (العام الماضي).
+            let general = matches!(w, "العام" | "العامه")
+                && e > i + 1
+                && self.toks[e - 1].art
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_none_or(|x| !AR_TIME.contains(&x.norm.as_str()) && x.kind != Kind::Number);
             if AR_STOP.contains(&w)
-                || AR_TIME.contains(&w)
+                || AR_TIME.contains(&w) && !general
                 || is_cue(w)
                 || AR_GENERIC.contains(&w) && e > i + 1
             {
@@ -2398,6 +2449,10 @@ impl<'a> Ex<'a> {
             let chain = last_joined > e && ends_name(last_joined + 1);
             // "لإدارة وتشغيل المترو", "التجارة الخارجية وترقية الصادرات": و with a
             // construct at the end of the name.
+            // "وزارة التربية ووزارة المالية": a second organisation.
+            if w.starts_with('و') && AR_ORG_HEADS.contains(&&w[2..]) {
+                break;
+            }
             let joined_construct = w.starts_with('و')
                 && !w.starts_with("وال")
                 && (art || lam_seen)
@@ -2439,12 +2494,14 @@ impl<'a> Ex<'a> {
             }
             // "سلطة تنظيم الخدمات المالية": a verbal noun in ت before a definite
             // word is a construct, not a verb.
+            // "مديرية تربية ذي قار": or before a place.
             let verbal_noun = w.starts_with('ت')
                 && w.chars().count() >= 4
-                && self
+                && (self
                     .toks
                     .get(e + 1)
-                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[e + 1]);
+                    .is_some_and(|x| is_ar(x) && x.art && !self.covered[e + 1])
+                    || self.location_at(e + 1).is_some());
             if strict
                 || w.starts_with('و')
                 || w.starts_with("بال")
@@ -2670,6 +2727,10 @@ impl<'a> Ex<'a> {
             .into_iter()
             .find(|(_, r)| AR_ORG_HEADS.contains(r) || AR_DEF_HEADS.contains(r))?;
         let head = head.to_string();
+        // "بقيادة مدربها": under the leadership of, not a command.
+        if head == "قياده" && k > 0 && w.starts_with('ب') {
+            return None;
+        }
         let definite = AR_DEF_HEADS.contains(&head.as_str());
         let prev_title = i > 0 && {
             let p = self.toks[i - 1].norm.as_str();
@@ -2920,8 +2981,11 @@ impl<'a> Ex<'a> {
             // country's ("حكومة جمهورية الكونغو" is the state, annotated as the place).
             let region_government = head == "حكومه"
                 && (i + 1..e).all(|k| self.mention_at(k).is_none_or(|m| !m.id.starts_with("iso:")));
-            let by_place =
-                place && (matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه") || region_government);
+            // "أمانة بغداد", "قيادة شرطة الأنبار": a city's secretariat or
+            // command by its place.
+            let by_place = place
+                && (matches!(head.as_str(), "بنك" | "مصرف" | "مجموعه" | "امانه" | "قياده")
+                    || region_government);
             // "مصرف الرافدين": a bank by a definite proper name.
             let bank_name = matches!(head.as_str(), "بنك" | "مصرف")
                 && mods == 1
@@ -3204,8 +3268,10 @@ impl<'a> Ex<'a> {
             && len == 2
             && self.toks[j + 1].norm.starts_with("الم")
             && (self.toks[j + 1].norm.ends_with("ين") || self.toks[j + 1].norm.ends_with("ون"));
-        let described =
-            group || !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
+        // "بقيادة مدربها الفرنسي": a role with a pronoun and an adjective.
+        let described = group
+            || len < 3 && self.pronoun_suffixed(j)
+            || !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
         if described || verb && AR_UNNAMED_SOURCES.contains(&first) {
             return None;
         }
@@ -3423,11 +3489,20 @@ impl<'a> Ex<'a> {
             return true;
         }
         let raw: String = self.chars[t.start..t.end].iter().collect();
-        raw.chars().count() >= 5
-            && raw.starts_with(['ب', 'ل'])
-            && ["ته", "تها", "تهم", "تهما"]
-                .iter()
-                .any(|x| raw.ends_with(x))
+        let n = raw.chars().count();
+        self.pronoun_suffixed(i)
+            || n >= 5
+                && raw.starts_with(['ب', 'ل'])
+                && ["ته", "تها", "تهم", "تهما"]
+                    .iter()
+                    .any(|x| raw.ends_with(x))
+    }
+
+    /// "مدربها", "رئيسهم": a noun with a possessive pronoun.
+    fn pronoun_suffixed(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let raw: String = self.chars[t.start..t.end].iter().collect();
+        raw.chars().count() >= 5 && ["ها", "هم", "هما"].iter().any(|x| raw.ends_with(x))
     }
 
     fn surname_known(&self, w: &str) -> bool {
@@ -4274,7 +4349,8 @@ fn looks_like_verb(w: &str) -> bool {
     ["ست", "سي", "سن", "ي", "ت", "ن"]
         .iter()
         .any(|p| w.starts_with(p))
-        || (w.ends_with('ت') && n <= 6)
+        // Past feminine verbs (قالت، أكدت), not plurals (جنايات، عمليات).
+        || (w.ends_with('ت') && n <= 6 && !(w.ends_with("ات") && n >= 5))
 }
 
 /// A definite word that reads as an adjective: a nisba (الدولي، النووية), a
