@@ -2780,6 +2780,28 @@ impl<'a> Ex<'a> {
         if !is_ar(next) {
             return None;
         }
+        // "شركة نيوم": a company named after a project or town (not a country,
+        // "شركة قطر ..."), annotated by its name as companies are.
+        if head == "شركه" && k == 0 {
+            if let Some(x) = self.start_idx[i + 1] {
+                let m = &self.out[x as usize];
+                let next_free = self
+                    .toks
+                    .get(m.b)
+                    .is_none_or(|t| !is_ar(t) || !t.norm.starts_with('ل'));
+                if !m.dead
+                    && m.kind == EType::Location
+                    && m.b == i + 2
+                    && m.start == next.start
+                    && !m.id.starts_with("iso")
+                    && next_free
+                {
+                    self.remove_mentions(vec![x as usize]);
+                    self.emit_local(i + 1, i + 2, 0, EType::Organization);
+                    return Some(i + 2);
+                }
+            }
+        }
         let common_noun = AR_COMMON_ORG_NOUNS.contains(&next.norm.as_str());
         let common_next = next.art || common_noun || self.covered[i + 1];
         if !definite && AR_BRAND_HEADS.contains(&head.as_str()) && !common_next {

@@ -91,6 +91,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../data/places_extra.tsv"),
     ),
     (
+        "data/places_world.tsv",
+        include_str!("../data/places_world.tsv"),
+    ),
+    (
         "data/curated_locations.tsv",
         include_str!("../data/curated_locations.tsv"),
     ),
