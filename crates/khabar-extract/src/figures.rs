@@ -203,7 +203,11 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("LK", "LKR"),
         ("NP", "NPR"),
     ];
+    const KWACHA: &[(&str, &str)] = &[("ZM", "ZMW"), ("MW", "MWK")];
+    const SHILLING: &[(&str, &str)] = &[("KE", "KES"), ("UG", "UGX"), ("TZ", "TZS"), ("SO", "SOS")];
     Some(match norm {
+        "kwacha" | "kwachas" | "كواشا" => KWACHA,
+        "shilling" | "shillings" | "شلن" | "شلنات" | "شلنا" => SHILLING,
         "ريال" | "ريالا" | "ريالات" | "riyal" | "riyals" | "rial" | "rials" => RIAL,
         "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
         "درهم" | "درهما" | "دراهم" | "dirham" | "dirhams" => DIRHAM,

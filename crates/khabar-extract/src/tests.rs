@@ -1661,3 +1661,15 @@ fn local_institutions_and_tribes() {
         &["قيادة مدربها", "مدربها الفرنسي"],
     );
 }
+
+#[test]
+fn kwacha_and_shilling_by_country() {
+    check_figures(
+        "Zambia paid 1.4 billion kwacha.",
+        &[("money", "1.4 billion kwacha", "ZMW", "1400000000")],
+    );
+    check_figures(
+        "Kenya raised 2 billion shillings.",
+        &[("money", "2 billion shillings", "KES", "2000000000")],
+    );
+}
