@@ -2188,39 +2188,13 @@ impl<'a> Ex<'a> {
                 // "وعلى صعيد": the preposition على, not the name علي.
                 && (&w[2..] != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
                 && self.ar_name_token(i + 1);
-            if proclitic {
-                if let Some(e) = self.ar_name_from(i, 4) {
-                    if e >= i + 2 {
-                        let name = self.span_name(i, e, 1);
-                        self.emit(
-                            i,
-                            e,
-                            1,
-                            EType::Person,
-                            local_id(EType::Person, &fold(&name)),
-                            name,
-                        );
-                        i = e;
-                        continue;
-                    }
-                }
-            }
-            // Known given name + name-like token.
-            if self.is_first_name(&w) && self.ar_name_token(i + 1) {
-                if let Some(e) = self.ar_name_from(i, 4) {
-                    if e >= i + 2 {
-                        let name = self.span_text(i, e);
-                        self.emit(
-                            i,
-                            e,
-                            0,
-                            EType::Person,
-                            local_id(EType::Person, &fold(&name)),
-                            name,
-                        );
-                        i = e;
-                        continue;
-                    }
+            // Known given name (maybe with its proclitic) + name-like token.
+            let skip = usize::from(proclitic);
+            if proclitic || self.is_first_name(&w) && self.ar_name_token(i + 1) {
+                if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 2) {
+                    self.emit_local(i, e, skip, EType::Person);
+                    i = e;
+                    continue;
                 }
             }
             i += 1;
