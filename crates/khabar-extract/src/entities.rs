@@ -1941,11 +1941,9 @@ impl<'a> Ex<'a> {
             // never part of a name.
             // (A role with a pronoun before a name, "رئيسها فضلو خوري", is
             // trimmed when the name is emitted.)
-            if !self.is_first_name(w)
-                && !self.surname_known(w)
-                && self.not_a_name_word(j)
-                && !(count == 0 && self.pronoun_suffixed(j))
-            {
+            let known = self.is_first_name(w) || self.surname_known(w);
+            let role_pronoun = count == 0 && self.pronoun_suffixed(j);
+            if !known && !role_pronoun && self.not_a_name_word(j) {
                 break;
             }
             // "خلفا لمحمد": ل before a given name starts a new phrase.
