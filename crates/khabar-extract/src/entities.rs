@@ -1888,7 +1888,17 @@ impl<'a> Ex<'a> {
         let mut j = i;
         let mut count = 0;
         while j < self.toks.len() && count < max {
-            if !self.ar_name_token(j) {
+            // "كارلا كالديرون", "فيديريكو فالفيردي": a family name that looks
+            // like ك/ف + article.
+            let kal = count > 0 && {
+                let t = &self.toks[j];
+                is_ar(t)
+                    && !t.art
+                    && !self.covered[j]
+                    && (t.norm.starts_with("كال") || t.norm.starts_with("فال"))
+                    && t.norm.chars().count() >= 6
+            };
+            if !self.ar_name_token(j) && !kal {
                 break;
             }
             let t = &self.toks[j];

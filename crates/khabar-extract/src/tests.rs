@@ -1673,3 +1673,18 @@ fn kwacha_and_shilling_by_country() {
         &[("money", "2 billion shillings", "KES", "2000000000")],
     );
 }
+
+#[test]
+fn foreign_family_names_and_the_gulf() {
+    // A family name that reads like ك + article.
+    check_entities(
+        "وفق ما أعلنته رئيسة الشركة كارلا كالديرون.",
+        &[("person", "كارلا كالديرون", "")],
+    );
+    // The Gulf as a region, without a head word.
+    check_entities(
+        "وتوسعت الشركة في دول الخليج والشرق الأوسط",
+        &[("location", "الخليج", ""), ("location", "الشرق الأوسط", "")],
+    );
+    check_not_entities("في منطقة الشرق الأوسط", &["منطقة الشرق الأوسط"]);
+}
