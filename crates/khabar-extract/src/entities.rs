@@ -190,6 +190,170 @@ static AR_ADVERBS: WordSet = WordSet::new(&[
     "ابتداء",
 ]);
 
+/// ل-phrases naming a company's line of business (لولو للتجزئة).
+static AR_BUSINESS_LINES: WordSet = WordSet::new(&[
+    "للتجزئه",
+    "للسيارات",
+    "للمعادن",
+    "للاتصالات",
+    "للاستثمار",
+    "للتطوير",
+    "للتامين",
+    "للصناعات",
+    "للخدمات",
+    "للتكنولوجيا",
+    "لتكنولوجيا",
+    "للتعدين",
+    "للبتروكيماويات",
+    "للاسمنت",
+    "للاغذيه",
+    "للتمويل",
+    "للعقارات",
+    "للانشاءات",
+    "للمقاولات",
+    "للشحن",
+    "للادويه",
+    "للصلب",
+    "للحديد",
+    "للالمنيوم",
+    "للسياحه",
+    "للفنادق",
+    "للاعلام",
+    "للبرمجيات",
+    "للمدفوعات",
+    "للوساطه",
+    "للتجاره",
+    "للصناعه",
+    "للهندسه",
+    "للالبان",
+    "للدواجن",
+    "للاسمده",
+    "للكيماويات",
+    "للزجاج",
+    "للاتصالات",
+    "للالكترونيات",
+    "للتسويق",
+    "للتوزيع",
+    "للاستشارات",
+    "للمشاريع",
+    "للطاقه",
+    "للنقل",
+]);
+
+/// Nouns that take a purpose ل-phrase and are no company's name.
+static AR_COMMON_BEFORE_PURPOSE: WordSet = WordSet::new(&[
+    "خطه",
+    "برنامج",
+    "فرص",
+    "فرصه",
+    "مشروع",
+    "مشاريع",
+    "حوافز",
+    "قانون",
+    "استراتيجيه",
+    "مؤتمر",
+    "منتدي",
+    "معرض",
+    "دعم",
+    "دعوه",
+    "مجال",
+    "قطاع",
+    "سوق",
+    "اسواق",
+    "عقد",
+    "عقود",
+    "اتفاقيه",
+    "مذكره",
+    "رؤيه",
+    "مبادره",
+    "صفقه",
+    "ميزانيه",
+    "تمويل",
+    "قرض",
+    "منحه",
+    "مركز",
+    "مجمع",
+    "وحده",
+    "اداره",
+    "قسم",
+    "لجنه",
+    "حاجه",
+    "طلب",
+    "حجم",
+    "نمو",
+    "مؤشر",
+    "جهود",
+    "خطط",
+    "شروط",
+    "ضوابط",
+    "منطقه",
+    "مدينه",
+    "حديقه",
+    "مجموعه",
+    "مخطط",
+    "حزمه",
+    "جهه",
+    "جهات",
+    "وزير",
+    "وزاره",
+    "هيئه",
+    "مدير",
+    "رئيس",
+    "نائب",
+    "عام",
+    "العام",
+    "مليار",
+    "مليون",
+    "الف",
+    "اكبر",
+    "اول",
+    "جديد",
+    "جديده",
+    "كبري",
+    "رئيسي",
+    "محطه",
+    "محطات",
+    "مصنع",
+    "مصانع",
+    "مزارع",
+    "مزرعه",
+    "مصفاه",
+    "منشاه",
+    "منشات",
+    "ريال",
+    "دولار",
+    "دينار",
+    "درهم",
+    "جنيه",
+    "يورو",
+    "مجمع",
+    "شبكه",
+    "خط",
+    "مرفا",
+    "ميناء",
+    "حقل",
+    "بنك",
+    "مصرف",
+    "شركه",
+    "شركات",
+    "مركز",
+    "مراكز",
+    "معهد",
+    "مؤسسه",
+    "استعداد",
+    "حاجه",
+    "خطوه",
+    "اهميه",
+    "اتفاق",
+    "اتفاقات",
+    "اتفاقيات",
+    "منصه",
+    "منظومه",
+    "نظام",
+    "صندوق",
+    "محفظه",
+]);
+
 /// First words of place names that are generic on their own.
 static AR_PLACE_PREFIXES: WordSet = WordSet::new(&[
     "كفر", "عين", "بيت", "دير", "تل", "سوق", "راس", "بئر", "بير", "خان", "قصر", "جسر", "عرب", "ام",
@@ -2129,8 +2293,60 @@ impl<'a> Ex<'a> {
         }
     }
 
+    /// A company by its name and line of business, with no head word:
+    /// "لولو للتجزئة", "الجميح للسيارات", "فوري لتكنولوجيا البنوك", "راية
+    /// القابضة". The name is one word that is not a common noun of the
+    /// kind that takes a purpose (خطة للاستثمار).
+    fn business_names(&mut self) {
+        let n = self.toks.len();
+        for i in 0..n.saturating_sub(1) {
+            let t = &self.toks[i];
+            if !is_ar(t) || self.covered[i] || self.covered[i + 1] || !self.ar_name_token(i) {
+                continue;
+            }
+            let w = t.norm.as_str();
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            let next = self.toks[i + 1].norm.as_str();
+            let line = AR_BUSINESS_LINES.contains(&next);
+            if !(line || next == "القابضه")
+                || bare.chars().count() < 3
+                || self.is_first_name(w)
+                || AR_COMMON_BEFORE_PURPOSE.contains(&bare)
+                || AR_TIME.contains(&w)
+                || AR_ADJ.contains(&w)
+                || is_adjective_like(w) && t.art
+                || looks_like_verb(w) && !t.art
+                || w.starts_with('و')
+                || bare.ends_with("ات")
+                // "مركزا للنقل", "برنامجها للطاقة": an indefinite accusative or a
+                // noun with a pronoun.
+                || !t.art && w.ends_with('ا')
+                || self.pronoun_suffixed(i)
+                || crate::numbers::parse_at(self.toks, i).is_some()
+            {
+                continue;
+            }
+            // "مجموعة الصفاة للأغذية": the head's rule names it.
+            let after_head = i > 0
+                && arabic_readings(&self.toks[i - 1].norm)
+                    .iter()
+                    .any(|(_, r)| AR_ORG_HEADS.contains(r));
+            if after_head {
+                continue;
+            }
+            // The line of business with its construct and adjectives.
+            let e = if line {
+                self.org_chain(i, false).0.max(i + 2)
+            } else {
+                i + 2
+            };
+            self.emit_local(i, e, 0, EType::Organization);
+        }
+    }
+
     pub(crate) fn arabic_rules(&mut self) {
         self.tribes();
+        self.business_names();
         let n = self.toks.len();
         // Organisations first: their names are part of many role phrases.
         let mut i = 0;

@@ -1688,3 +1688,20 @@ fn foreign_family_names_and_the_gulf() {
     );
     check_not_entities("في منطقة الشرق الأوسط", &["منطقة الشرق الأوسط"]);
 }
+
+#[test]
+fn companies_by_line_of_business() {
+    check_entities(
+        "وقالت لولو للتجزئة إن أرباح الجميح للسيارات ارتفعت، وكذلك راية القابضة",
+        &[
+            ("organization", "لولو للتجزئة", ""),
+            ("organization", "الجميح للسيارات", ""),
+            ("organization", "راية القابضة", ""),
+        ],
+    );
+    // A plan, a plant or a bank for a purpose is no company.
+    check_not_entities(
+        "ضمن خطة للاستثمار وبناء محطة للطاقة الشمسية وتأسيس بنكا للتجزئة",
+        &["خطة للاستثمار", "محطة للطاقة الشمسية", "بنكا للتجزئة"],
+    );
+}
