@@ -361,6 +361,8 @@ static AR_PLACE_PREFIXES: WordSet = WordSet::new(&[
 ]);
 
 static AR_AFTER_NAME: WordSet = WordSet::new(&[
+    "ناهز",
+    "يناهز",
     "اسفر",
     "ادي",
     "افاد",
@@ -517,6 +519,15 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "الفنانه",
     "القاضي",
     "المحامي",
+    "محامي",
+    "محاميه",
+    "الموسيقار",
+    "الراحل",
+    "الراحله",
+    "النقيب",
+    "الرائد",
+    "المقدم",
+    "الملازم",
     "الشاعر",
     "الروائي",
     "المخرج",
@@ -831,6 +842,15 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
     "زيارته",
     "مع",
     "و",
+    "بين",
+    "داخل",
+    "خارجيه",
+    "جيش",
+    "سلطات",
+    "سفير",
+    "سفاره",
+    "حدود",
+    "وزير",
 ]);
 
 /// Heads of place names: the name follows (بلدة كوراخوفو).
@@ -1546,6 +1566,15 @@ impl<'a> Ex<'a> {
         self.out.iter().filter(|m| !m.dead)
     }
 
+    /// The live mention that ends right before token `i` (looking back a few
+    /// tokens, so the cost stays constant).
+    fn mention_ending_at(&self, i: usize) -> Option<&Mention> {
+        (i.saturating_sub(8)..i)
+            .rev()
+            .filter_map(|k| self.mention_at(k))
+            .find(|m| !m.dead && m.b == i)
+    }
+
     fn mention_at(&self, tok: usize) -> Option<&Mention> {
         let x = (*self.start_idx.get(tok)?)?;
         self.out.get(x as usize)
@@ -1850,7 +1879,15 @@ impl<'a> Ex<'a> {
                         || adjective
                         || org_head
                         || after_currency
-                        || (cue_needed && !cued && k == 0)
+                        // "دعم سياسي ومالي" (and financial), but "بوركينا فاسو
+                        // ومالي": و needs a country before it.
+                        || (cue_needed
+                            && !cued
+                            && (k == 0
+                                || t.norm.starts_with('و')
+                                    && !self
+                                        .mention_ending_at(i)
+                                        .is_some_and(|m| m.id.starts_with("iso:"))))
                     {
                         best = None;
                     }
@@ -2067,6 +2104,11 @@ impl<'a> Ex<'a> {
             }
             let t = &self.toks[j];
             let w = t.norm.as_str();
+            // "وعبد الكريم بوالزرد": a proclitic on the link that starts a name.
+            let w = match w.strip_prefix('و').or_else(|| w.strip_prefix('ل')) {
+                Some(b) if count == 0 && matches!(b, "عبد" | "ابو") => b,
+                _ => w,
+            };
             if AR_NAME_LINKS.contains(&w) && !t.art {
                 // بن، آل، عبد، أبو: need a following name part.
                 if !self
@@ -2412,6 +2454,26 @@ impl<'a> Ex<'a> {
                 // "وعلى صعيد": the preposition على, not the name علي.
                 && (&w[2..] != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
                 && self.ar_name_token(i + 1);
+            // "عبد العزيز جراد", "وعبد الكريم بوالزرد": a compound given name
+            // and a family name (three words at least: "عبد الله" alone may be
+            // a word of praise).
+            let link = match w.strip_prefix('و').or_else(|| w.strip_prefix('ل')) {
+                Some(b) if matches!(b, "عبد" | "ابو") => Some(1),
+                _ => matches!(w.as_str(), "عبد" | "ابو").then_some(0),
+            };
+            if let Some(skip) = link.filter(|_| {
+                self.bare_name_at(i + 1)
+                    || self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|x| x.art && !self.covered[i + 1])
+            }) {
+                if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 3) {
+                    self.emit_local(i, e, skip, EType::Person);
+                    i = e;
+                    continue;
+                }
+            }
             // Known given name (maybe with its proclitic) + name-like token.
             let skip = usize::from(proclitic);
             if proclitic || self.is_first_name(&w) && self.ar_name_token(i + 1) {
@@ -3495,7 +3557,9 @@ impl<'a> Ex<'a> {
         if described || verb && AR_UNNAMED_SOURCES.contains(&first) {
             return None;
         }
-        let single_ok = honorific || self.surname_known(&self.toks[j].norm);
+        // "للسيدة فيروز": a given name alone after السيد/السيدة.
+        let mister = matches!(cue, "السيد" | "السيده") && self.is_first_name(&self.toks[j].norm);
+        let single_ok = honorific || mister || self.surname_known(&self.toks[j].norm);
         if len < 2 && !single_ok {
             return None;
         }
