@@ -890,6 +890,7 @@ static AR_PLACE_HEADS: WordSet = WordSet::new(&[
 
 /// Generic place nouns that some gazetteer spells as a name.
 static AR_GENERIC: WordSet = WordSet::new(&[
+    "الحكم",
     "مدينه",
     "دوله",
     "ولايه",
@@ -1709,7 +1710,10 @@ impl<'a> Ex<'a> {
         self.start_idx[a] = Some(self.out.len() as u32);
         if b - a >= 2 {
             let words: Vec<&str> = (a..b).map(|k| self.toks[k].norm.as_str()).collect();
-            if kind == EType::Person {
+            // "محمد ولد عبد العزيز": the family name is "ولد عبد العزيز";
+            // neither "العزيز" nor the given name "عبد العزيز" is its short form.
+            let compound_end = words.len() >= 3 && matches!(words[words.len() - 2], "عبد" | "ابو");
+            if kind == EType::Person && !compound_end {
                 self.surnames.insert(words[words.len() - 1].to_string());
             }
             for l in 1..words.len() {
@@ -1720,7 +1724,7 @@ impl<'a> Ex<'a> {
                 self.parts
                     .entry(words[..l].join(" "))
                     .or_insert_with(|| v.clone());
-                if kind == EType::Person {
+                if kind == EType::Person && !(compound_end && l <= 2) {
                     self.parts
                         .entry(words[words.len() - l..].join(" "))
                         .or_insert(v);
@@ -4452,6 +4456,19 @@ impl<'a> Ex<'a> {
             if last.chars().count() < 3 || AR_STOP.contains(&last.as_str()) {
                 continue;
             }
+            // "محمد ولد عبد العزيز": the family name is "ولد عبد العزيز"
+            // (linked whole below), never "العزيز" alone.
+            let compound =
+                m.b - m.a >= 3 && matches!(self.toks[m.b - 2].norm.as_str(), "عبد" | "ابو");
+            if compound {
+                if self.toks[m.b - 3].norm == "ولد" {
+                    keys.insert(
+                        SmolStr::new(format!("ولد عبد {last}")),
+                        (m.kind, m.id.clone(), m.name.clone()),
+                    );
+                }
+                continue;
+            }
             if let Some(prev) = keys.get(&last) {
                 if prev.1 != m.id {
                     ambiguous.insert(last.clone());
@@ -4491,6 +4508,15 @@ impl<'a> Ex<'a> {
                     self.emit(i - 1, i + 1, 0, kind, id, name);
                 } else {
                     self.emit(i, i + 1, k, kind, id, name);
+                }
+                continue;
+            }
+            // "ولد عبد العزيز": a Mauritanian family name with a compound.
+            if t.norm == "ولد" && i + 2 < n && self.toks[i + 1].norm == "عبد" && self.free(i, i + 3)
+            {
+                let key = format!("ولد عبد {}", self.toks[i + 2].norm);
+                if let Some((kind, id, name)) = keys.get(key.as_str()).cloned() {
+                    self.emit(i, i + 3, 0, kind, id, name);
                 }
             }
         }

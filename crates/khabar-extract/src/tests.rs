@@ -1732,3 +1732,20 @@ fn names_from_links_titles_and_ambiguous_countries() {
         check_entities(&format!("زار {country} أمس"), &[("location", country, "")]);
     }
 }
+
+#[test]
+fn mauritanian_family_names_with_a_compound() {
+    check_entities(
+        "الرئيس السابق محمد ولد عبد العزيز. وقال ولد عبد العزيز إن الحكم سياسي",
+        &[("person", "ولد عبد العزيز", "")],
+    );
+    check_not_entities(
+        "الرئيس السابق محمد ولد عبد العزيز. وقال ولد عبد العزيز إن الحكم سياسي",
+        &["العزيز"],
+    );
+    // "الحكم" (the verdict) is no family name.
+    check_entities(
+        "وأعلن رئيس الحزب إيمانويل رامازاني شاداري الحكم",
+        &[("person", "إيمانويل رامازاني شاداري", "")],
+    );
+}
