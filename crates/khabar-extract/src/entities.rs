@@ -2462,7 +2462,7 @@ impl<'a> Ex<'a> {
             // and a family name (three words at least: "عبد الله" alone may be
             // a word of praise).
             let link = match w.strip_prefix('و').or_else(|| w.strip_prefix('ل')) {
-                Some(b) if matches!(b, "عبد" | "ابو") => Some(1),
+                Some("عبد" | "ابو") => Some(1),
                 _ => matches!(w.as_str(), "عبد" | "ابو").then_some(0),
             };
             if let Some(skip) = link.filter(|_| {
