@@ -1153,6 +1153,28 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
 
 /// Legal-form words that end a company name.
 static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
+    // A group's line of business after its name: "Reliance Retail", "Jio Platforms".
+    "retail",
+    "platforms",
+    "infocomm",
+    "communications",
+    "digital",
+    "ventures",
+    "logistics",
+    "pharma",
+    "mobility",
+    "renewables",
+    "mining",
+    "metals",
+    "shipping",
+    "airlines",
+    "aviation",
+    "foods",
+    "insurance",
+    "securities",
+    "investments",
+    "properties",
+    "infrastructure",
     "cloud",
     "capital",
     "electronics",
@@ -3809,6 +3831,18 @@ impl<'a> Ex<'a> {
         {
             e += 1;
         }
+        // "... Co. Limited": the legal form after an abbreviation.
+        if e == i
+            && i > 0
+            && self.toks[i].norm == "."
+            && !self.toks[i].space_before
+            && matches!(self.toks[i - 1].norm.as_str(), "co" | "corp" | "inc")
+            && self.toks.get(i + 1).is_some_and(|x| {
+                x.cap && !self.covered[i + 1] && matches!(x.norm.as_str(), "limited" | "ltd")
+            })
+        {
+            e = i + 2;
+        }
         if e == i || i == 0 || !self.covered[i - 1] {
             return None;
         }
@@ -3863,6 +3897,12 @@ impl<'a> Ex<'a> {
                         (local_id(EType::Organization, &fold(&text)), text.clone())
                     });
                     self.emit(i, e, 0, EType::Organization, id, name);
+                    i = e;
+                    continue;
+                }
+            }
+            if t.norm == "." && !self.covered[i] {
+                if let Some(e) = self.extend_org_suffix(i) {
                     i = e;
                     continue;
                 }
@@ -3937,10 +3977,31 @@ impl<'a> Ex<'a> {
                             | "di"
                             | "von"
                             | "van"
+                            | "los"
+                            | "las"
+                            | "du"
+                            | "des"
+                            | "le"
                     )
-                    && self.cap_word_at(e + 1)
+                    // "Martín de los Santos": two joining words.
+                    && (self.cap_word_at(e + 1)
+                        || matches!(
+                            self.toks.get(e + 1).map(|x| x.norm.as_str()),
+                            Some("los" | "las" | "la" | "le" | "el")
+                        ) && self.cap_word_at(e + 2))
                 {
                     e += 1;
+                    continue;
+                }
+                // "Contemporary Amperex Technology Co. Limited".
+                if u.norm == "."
+                    && !u.space_before
+                    && matches!(self.toks[e - 1].norm.as_str(), "co" | "corp" | "inc")
+                    && self.toks.get(e + 1).is_some_and(|x| {
+                        x.cap && matches!(x.norm.as_str(), "limited" | "ltd" | "llc" | "plc")
+                    })
+                {
+                    e += 2;
                     continue;
                 }
                 if u.norm == "-"
@@ -4296,6 +4357,17 @@ impl<'a> Ex<'a> {
                     return;
                 }
                 _ => {}
+            }
+        }
+        // "Philipp Navratil, who ran ...", "Akash Ambani, chairman of ...": a
+        // relative clause or a bare role after the comma.
+        if (2..=3).contains(&len) && self.toks.get(b).is_some_and(|t| t.norm == ",") {
+            let next = self.toks.get(b + 1).map(|t| t.norm.as_str());
+            let role = next.is_some_and(|w| EN_STRONG_TITLES.contains(&w))
+                || matches!(next, Some("chief" | "head" | "founder" | "co"));
+            if next == Some("who") || role {
+                self.emit(s, b, 0, EType::Person, local_id(EType::Person, &key), text);
+                return;
             }
         }
         // "an analyst at StoneX": the employer after a role.

@@ -1749,3 +1749,22 @@ fn mauritanian_family_names_with_a_compound() {
         &[("person", "إيمانويل رامازاني شاداري", "")],
     );
 }
+
+#[test]
+fn english_appositions_and_legal_forms() {
+    check_entities(
+        "Akash Ambani, chairman of the operator, said. He was replaced by Philipp Navratil, who ran the unit.",
+        &[
+            ("person", "Akash Ambani", ""),
+            ("person", "Philipp Navratil", ""),
+        ],
+    );
+    check_entities(
+        "Shares of Contemporary Amperex Technology Co. Limited rose.",
+        &[(
+            "organization",
+            "Contemporary Amperex Technology Co. Limited",
+            "",
+        )],
+    );
+}
