@@ -354,6 +354,33 @@ static AR_COMMON_BEFORE_PURPOSE: WordSet = WordSet::new(&[
     "محفظه",
 ]);
 
+/// Latin letters spelt out in Arabic (normalised), the ones no common word
+/// spells (not أي، أم، أن، أو، في).
+static AR_LETTER_NAMES: WordSet = WordSet::new(&[
+    "بي",
+    "سي",
+    "دي",
+    "اف",
+    "جي",
+    "اتش",
+    "كيو",
+    "ار",
+    "اس",
+    "تي",
+    "يو",
+    "دبليو",
+    "اكس",
+    "واي",
+    "زد",
+    "كيه",
+    "ايه",
+    "ايم",
+    "اين",
+    "ايل",
+    "ثري",
+    "جيه",
+]);
+
 /// First words of place names that are generic on their own.
 static AR_PLACE_PREFIXES: WordSet = WordSet::new(&[
     "كفر", "عين", "بيت", "دير", "تل", "سوق", "راس", "بئر", "بير", "خان", "قصر", "جسر", "عرب", "ام",
@@ -2361,6 +2388,101 @@ impl<'a> Ex<'a> {
         }
     }
 
+    /// Latin initials spelt out in Arabic are an organisation's name: "واي بي
+    /// إف" (YPF), "إم تي إن" (MTN), "بي ثري" (B3), maybe with its country
+    /// or group word (إم تي إن نيجيريا، إم تي إن غروب).
+    fn letter_acronyms(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            // "وإم تي إن": a proclitic on the first letter (which a gazetteer
+            // may have read as a word: وام, the news agency).
+            let t = &self.toks[i];
+            let skip = usize::from(
+                is_ar(t)
+                    && t.norm.starts_with('و')
+                    && self.letter_word(&t.norm).is_none()
+                    && self.letter_word(&t.norm[2..]).is_some()
+                    && self.letter_at(i + 1) == Some(true),
+            );
+            let first_ok = if skip == 1 {
+                self.covered[i]
+                    == self.start_idx[i].is_some_and(|x| self.out[x as usize].b == i + 1)
+            } else {
+                self.letter_at(i).is_some()
+                    // Function words (في، أو، أن) do not open a run.
+                    && !matches!(t.norm.as_str(), "في" | "او" | "ان" | "ال")
+            };
+            if !first_ok {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            let mut strong = usize::from(skip == 0 && self.letter_at(i) == Some(true))
+                + usize::from(skip == 1 && self.letter_word(&t.norm[2..]) == Some(true));
+            while e < n && e < i + 6 {
+                match self.letter_at(e) {
+                    Some(s) => {
+                        strong += usize::from(s);
+                        e += 1;
+                    }
+                    None => break,
+                }
+            }
+            // "سويوز إم إس-27": a model code, not a name.
+            let model = self
+                .toks
+                .get(e)
+                .is_some_and(|x| x.kind == Kind::Number || x.norm == "-" && !x.space_before);
+            if e - i < 2 || strong == 0 || model {
+                i = e.max(i + 1);
+                continue;
+            }
+            if skip == 1 && self.covered[i] {
+                if let Some(x) = self.start_idx[i] {
+                    self.remove_mentions(vec![x as usize]);
+                }
+            }
+            // "إم تي إن غروب", "إم تي إن نيجيريا".
+            if let Some(t) = self.toks.get(e) {
+                if is_ar(t)
+                    && matches!(t.norm.as_str(), "غروب" | "جروب" | "القابضه" | "هولدينغ")
+                    && !self.covered[e]
+                {
+                    e += 1;
+                } else if let Some(x) = self.start_idx.get(e).copied().flatten() {
+                    let m = &self.out[x as usize];
+                    if !m.dead && m.b == e + 1 && m.id.starts_with("iso:") {
+                        self.remove_mentions(vec![x as usize]);
+                        e += 1;
+                    }
+                }
+            }
+            self.emit_local(i, e, skip, EType::Organization);
+            i = e;
+        }
+    }
+
+    /// A Latin letter spelt out: Some(true) for one no common word spells,
+    /// Some(false) for أي، أم، أن، أو، في.
+    fn letter_word(&self, w: &str) -> Option<bool> {
+        if AR_LETTER_NAMES.contains(&w) {
+            Some(true)
+        } else if matches!(w, "اي" | "ام" | "ان" | "او" | "في" | "ال") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    fn letter_at(&self, k: usize) -> Option<bool> {
+        let t = self.toks.get(k)?;
+        if !is_ar(t) || self.covered[k] {
+            return None;
+        }
+        self.letter_word(&t.norm)
+    }
+
     /// A company by its name and line of business, with no head word:
     /// "لولو للتجزئة", "الجميح للسيارات", "فوري لتكنولوجيا البنوك", "راية
     /// القابضة". The name is one word that is not a common noun of the
@@ -2414,6 +2536,7 @@ impl<'a> Ex<'a> {
 
     pub(crate) fn arabic_rules(&mut self) {
         self.tribes();
+        self.letter_acronyms();
         self.business_names();
         let n = self.toks.len();
         // Organisations first: their names are part of many role phrases.

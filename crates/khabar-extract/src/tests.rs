@@ -1768,3 +1768,20 @@ fn english_appositions_and_legal_forms() {
         )],
     );
 }
+
+#[test]
+fn spelt_out_initials_are_organisations() {
+    check_entities(
+        "قال الرئيس التنفيذي لشركة واي بي إف الأرجنتينية هوراسيو مارين إن. وأعلنت إم تي إن نيجيريا وبي ثري",
+        &[
+            ("organization", "واي بي إف", ""),
+            ("person", "هوراسيو مارين", ""),
+            ("organization", "إم تي إن نيجيريا", ""),
+            ("organization", "بي ثري", ""),
+        ],
+    );
+    check_not_entities(
+        "أطلقت المركبة سويوز إم إس-27 في أي وقت",
+        &["إم إس", "في أي"],
+    );
+}
