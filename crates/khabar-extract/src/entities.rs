@@ -4756,6 +4756,68 @@ impl<'a> Ex<'a> {
     /// A contracted mention (للنصر) of an entity the text also names plainly
     /// (النصر) adds nothing: the entity is listed through its plain mention, as
     /// annotators list it. A contracted mention stays when it is the only one.
+    /// A known place written with its generic head ("ولاية بسكرة", "قضاء
+    /// الحويجة") is annotated without it.
+    pub(crate) fn drop_place_heads(&mut self) {
+        for x in 0..self.out.len() {
+            let m = &self.out[x];
+            if m.dead || m.kind != EType::Location || m.b - m.a < 2 {
+                continue;
+            }
+            let head = &self.toks[m.a];
+            let generic = head.start == m.start
+                && matches!(
+                    head.norm.as_str(),
+                    "ولايه"
+                        | "قضاء"
+                        | "محافظه"
+                        | "مقاطعه"
+                        | "منطقه"
+                        | "ناحيه"
+                        | "بلده"
+                        | "قريه"
+                );
+            if generic {
+                let a = m.a + 1;
+                let start = self.toks[a].start;
+                let m = &mut self.out[x];
+                m.a = a;
+                m.start = start;
+                self.start_idx[a - 1] = None;
+                self.start_idx[a] = Some(x as u32);
+            }
+        }
+    }
+
+    /// A place inside a competition's name is not annotated: "دوري أبطال
+    /// إفريقيا", "كأس أمم إفريقيا", "Africa Cup of Nations". The tokens stay
+    /// covered: no figure inside a name.
+    pub(crate) fn drop_competition_places(&mut self) {
+        let drop: Vec<usize> = (0..self.out.len())
+            .filter(|&x| {
+                let m = &self.out[x];
+                if m.dead || m.kind != EType::Location {
+                    return false;
+                }
+                let before = m.a.checked_sub(1).map(|k| &self.toks[k]);
+                let ar = before.is_some_and(|t| {
+                    is_ar(t)
+                        && arabic_readings(&t.norm)
+                            .iter()
+                            .any(|(_, r)| matches!(*r, "ابطال" | "امم" | "كاس"))
+                });
+                let en = self
+                    .toks
+                    .get(m.b)
+                    .is_some_and(|t| t.kind == Kind::Alpha && t.cap && t.norm == "cup");
+                ar || en
+            })
+            .collect();
+        for x in drop {
+            self.out[x].dead = true;
+        }
+    }
+
     pub(crate) fn drop_redundant_contractions(&mut self) {
         if self.contracted.is_empty() {
             return;

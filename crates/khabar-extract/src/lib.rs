@@ -213,6 +213,8 @@ impl Extractor {
         ex.link_short_mentions();
         ex.unify_ids();
         ex.drop_redundant_contractions();
+        ex.drop_competition_places();
+        ex.drop_place_heads();
         let covered = ex.covered.clone();
         let mut mentions: Vec<_> = ex.out.into_iter().filter(|m| !m.dead).collect();
         mentions.sort_by_key(|m| m.start);

@@ -1785,3 +1785,15 @@ fn spelt_out_initials_are_organisations() {
         &["إم إس", "في أي"],
     );
 }
+
+#[test]
+fn places_without_heads_or_competitions() {
+    check_entities(
+        "في ولاية بسكرة وقضاء الحويجة",
+        &[("location", "بسكرة", ""), ("location", "الحويجة", "")],
+    );
+    check_not_entities(
+        "فاز في دوري أبطال إفريقيا وكأس أمم إفريقيا. Before the Africa Cup of Nations.",
+        &["إفريقيا", "Africa", "ولاية بسكرة"],
+    );
+}
