@@ -2118,6 +2118,20 @@ impl<'a> Ex<'a> {
         t.norm == "علي" && self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي')
     }
 
+    /// "al-Saadawi", "el-Sisi": the article, a hyphen and a capitalised name.
+    fn al_prefix_at(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Alpha && matches!(t.norm.as_str(), "al" | "el"))
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.norm == "-" && !t.space_before)
+            && self.toks.get(k + 2).is_some_and(|t| {
+                t.kind == Kind::Alpha && t.cap && !t.space_before && !self.covered[k + 2]
+            })
+    }
+
     /// A capitalised Latin or Cyrillic word at `k`.
     fn cap_word_at(&self, k: usize) -> bool {
         self.toks
@@ -4030,7 +4044,9 @@ impl<'a> Ex<'a> {
                     continue;
                 }
             }
-            if t.kind != Kind::Alpha || !t.cap || self.covered[i] {
+            // "al-Bashir told reporters": a name may open with its article.
+            let al_start = !self.covered[i] && self.al_prefix_at(i);
+            if t.kind != Kind::Alpha || !(t.cap || al_start) || self.covered[i] {
                 i += 1;
                 continue;
             }
@@ -4125,6 +4141,11 @@ impl<'a> Ex<'a> {
                     })
                 {
                     e += 2;
+                    continue;
+                }
+                // "Razzaq Muhaibis al-Saadawi".
+                if self.al_prefix_at(e) {
+                    e += 3;
                     continue;
                 }
                 if u.norm == "-"
@@ -4484,7 +4505,11 @@ impl<'a> Ex<'a> {
         }
         // "Philipp Navratil, who ran ...", "Akash Ambani, chairman of ...": a
         // relative clause or a bare role after the comma.
-        if (2..=3).contains(&len) && self.toks.get(b).is_some_and(|t| t.norm == ",") {
+        let words_only = rest
+            .iter()
+            .filter(|w| !matches!(**w, "-" | "al" | "el"))
+            .count();
+        if (2..=3).contains(&words_only) && self.toks.get(b).is_some_and(|t| t.norm == ",") {
             let next = self.toks.get(b + 1).map(|t| t.norm.as_str());
             let role = next.is_some_and(|w| EN_STRONG_TITLES.contains(&w))
                 || matches!(next, Some("chief" | "head" | "founder" | "co"));
@@ -4550,7 +4575,12 @@ impl<'a> Ex<'a> {
         let speech_near = !sentence_start
             && (b..(b + 3).min(self.toks.len()))
                 .any(|k| EN_SPEECH.contains(&self.toks[k].norm.as_str()));
-        if (2..=4).contains(&len)
+        // "Razzaq Muhaibis al-Saadawi": the article and hyphen are not words.
+        let name_words = rest
+            .iter()
+            .filter(|w| !matches!(**w, "-" | "al" | "el"))
+            .count();
+        if (2..=4).contains(&name_words)
             && (titled || speech_after || speech_before || first_known || speech_near)
         {
             self.emit(s, b, 0, EType::Person, local_id(EType::Person, &key), text);
@@ -4699,8 +4729,12 @@ impl<'a> Ex<'a> {
                     && (self.toks[i - 1].norm == "ال"
                         && self.chars.get(self.toks[i - 1].start) == Some(&'آ')
                         || matches!(self.toks[i - 1].norm.as_str(), "بن" | "ولد"));
+                // "al-Bashir": the article and hyphen belong to the short form.
+                let al = k == 0 && i >= 2 && self.al_prefix_at(i - 2) && self.free(i - 2, i);
                 if family {
                     self.emit(i - 1, i + 1, 0, kind, id, name);
+                } else if al {
+                    self.emit(i - 2, i + 1, 0, kind, id, name);
                 } else {
                     self.emit(i, i + 1, k, kind, id, name);
                 }

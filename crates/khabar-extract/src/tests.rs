@@ -1797,3 +1797,19 @@ fn places_without_heads_or_competitions() {
         &["إفريقيا", "Africa", "ولاية بسكرة"],
     );
 }
+
+#[test]
+fn english_names_with_al() {
+    check_entities(
+        "Transport Minister Razzaq Muhaibis al-Saadawi said the line would open. Economy Minister Mohammed Nidal al-Bashir said. In Damascus, al-Bashir told reporters.",
+        &[
+            ("person", "Razzaq Muhaibis al-Saadawi", ""),
+            ("person", "Mohammed Nidal al-Bashir", ""),
+        ],
+    );
+    same_id(
+        "Economy Minister Mohammed Nidal al-Bashir said. In Damascus, al-Bashir told reporters.",
+        "Mohammed Nidal al-Bashir",
+        "al-Bashir",
+    );
+}
