@@ -884,6 +884,7 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
 /// Heads of facilities and natural features, part of the place's name (normalised).
 static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "مخيم",
+    "ملعب",
     "مطار",
     "قصر",
     "نهر",
@@ -2472,7 +2473,21 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
-            self.emit_local(i, e, skip, EType::Organization);
+            // "وبي واي دي": a known name behind the proclitic (BYD).
+            let words: Vec<&str> = (i..e)
+                .map(|k| {
+                    let w = self.toks[k].norm.as_str();
+                    if k == i && skip == 1 {
+                        &w[2..]
+                    } else {
+                        w
+                    }
+                })
+                .collect();
+            match self.gaz_lookup_words(&words) {
+                Some((id, name)) => self.emit(i, e, skip, EType::Organization, id, name),
+                None => self.emit_local(i, e, skip, EType::Organization),
+            }
             i = e;
         }
     }
@@ -3007,6 +3022,29 @@ impl<'a> Ex<'a> {
                 }
                 let x = t.norm.as_str();
                 let honorific = count == 0 && is_royal_title(x) && self.ar_name_token(e + 1);
+                // "مطار الملك عبد العزيز الدولي": the royal's whole name.
+                if honorific {
+                    if let Some(end) = self.ar_name_from(e + 1, 4) {
+                        count = end - e;
+                        e = end;
+                        break;
+                    }
+                }
+                // "ملعب المباراة": a stadium needs a name.
+                if count == 0
+                    && matches!(
+                        x,
+                        "المباراه"
+                            | "الفريق"
+                            | "النادي"
+                            | "المنتخب"
+                            | "التدريب"
+                            | "البطوله"
+                            | "المدينه"
+                    )
+                {
+                    break;
+                }
                 // "ميدان التحرير وميدان رمسيس", "ميدان رمسيس وسط القاهرة": a
                 // joined word or a position starts something else.
                 if count > 0
@@ -3043,7 +3081,19 @@ impl<'a> Ex<'a> {
             e += 1;
         }
         self.remove_mentions(inner);
-        self.emit_local(i, e, k, EType::Location);
+        // "ملعب المملكة أرينا", "ملعب الأول بارك": the name already says what
+        // it is; the head stays out.
+        let named_venue = arabic_readings(w).iter().any(|(_, r)| *r == "ملعب")
+            && e > i + 1
+            && matches!(
+                self.toks[e - 1].norm.as_str(),
+                "ارينا" | "بارك" | "ستاديوم" | "ستاد" | "دوم"
+            );
+        if named_venue {
+            self.emit_local(i + 1, e, 0, EType::Location);
+        } else {
+            self.emit_local(i, e, k, EType::Location);
+        }
         Some(e)
     }
 
@@ -4588,6 +4638,17 @@ impl<'a> Ex<'a> {
     }
 
     /// Exact gazetteer entry for tokens `a..b`, if any.
+    /// An organisation the gazetteer knows by exactly these normalised words.
+    fn gaz_lookup_words(&self, words: &[&str]) -> Option<(String, String)> {
+        let mut node = 0;
+        for w in words {
+            node = self.gaz.step(node, self.gaz.tok_id(w)?)?;
+        }
+        let e = *self.gaz.ends_at(node).first()?;
+        let entry = &self.gaz.entries[e as usize];
+        (entry.kind == EType::Organization).then(|| (entry.id.clone(), entry.name.clone()))
+    }
+
     fn gaz_lookup(&self, a: usize, b: usize) -> Option<(String, String)> {
         let mut node = 0;
         for k in a..b {

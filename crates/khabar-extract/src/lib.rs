@@ -110,6 +110,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/organizations_extra.tsv",
         include_str!("../data/organizations_extra.tsv"),
     ),
+    (
+        "data/organizations_global.tsv",
+        include_str!("../data/organizations_global.tsv"),
+    ),
     ("data/persons.tsv", include_str!("../data/persons.tsv")),
     (
         "data/persons_more.tsv",

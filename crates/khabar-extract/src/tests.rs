@@ -1813,3 +1813,20 @@ fn english_names_with_al() {
         "al-Bashir",
     );
 }
+
+#[test]
+fn stadiums_airports_and_known_initials() {
+    check_entities(
+        "وصل إلى مطار الملك عبد العزيز الدولي في جدة، ولعب على ملعب حمادي العقربي وفي ملعب المملكة أرينا",
+        &[
+            ("location", "مطار الملك عبد العزيز الدولي", ""),
+            ("location", "ملعب حمادي العقربي", ""),
+            ("location", "المملكة أرينا", ""),
+        ],
+    );
+    // Initials behind a proclitic are still the known company.
+    check_entities(
+        "تنافس تسلا وبي واي دي في السوق",
+        &[("organization", "بي واي دي", "org:byd")],
+    );
+}
