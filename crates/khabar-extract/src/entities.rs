@@ -2444,6 +2444,10 @@ impl<'a> Ex<'a> {
                     None => break,
                 }
             }
+            // "بي واي دي في السوق": a weak letter (في، أو) ends no run.
+            while e > i + 1 && self.letter_at(e - 1) == Some(false) {
+                e -= 1;
+            }
             // "سويوز إم إس-27": a model code, not a name.
             let model = self
                 .toks

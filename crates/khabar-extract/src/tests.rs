@@ -1776,7 +1776,7 @@ fn spelt_out_initials_are_organisations() {
         &[
             ("organization", "واي بي إف", ""),
             ("person", "هوراسيو مارين", ""),
-            ("organization", "إم تي إن نيجيريا", ""),
+            ("organization", "إم تي إن", "org:mtn"),
             ("organization", "بي ثري", ""),
         ],
     );
