@@ -95,6 +95,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../data/places_world.tsv"),
     ),
     (
+        "data/places_spellings.tsv",
+        include_str!("../data/places_spellings.tsv"),
+    ),
+    (
         "data/curated_locations.tsv",
         include_str!("../data/curated_locations.tsv"),
     ),

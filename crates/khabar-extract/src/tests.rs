@@ -1830,3 +1830,20 @@ fn stadiums_airports_and_known_initials() {
         &[("organization", "بي واي دي", "org:byd")],
     );
 }
+
+#[test]
+fn common_words_are_not_places() {
+    // كيف (how), خفي (hidden), مدان (condemned), بحري (maritime).
+    check_not_entities(
+        "قال كيف يمكن ذلك وهو خفي ومدان، وقال إن النقل البحري بحري",
+        &["كيف", "خفي", "مدان", "بحري"],
+    );
+    check_entities(
+        "وصل إلى كييف ومونتيفيديو وشمال كيفو",
+        &[
+            ("location", "كييف", "gn:703448"),
+            ("location", "مونتيفيديو", ""),
+            ("location", "شمال كيفو", ""),
+        ],
+    );
+}

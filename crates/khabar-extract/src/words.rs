@@ -14,6 +14,12 @@ pub(crate) type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 /// normalised): never a name and never a counted noun. Entities and figures
 /// each extend them with words of their own.
 pub(crate) const AR_FUNCTION_WORDS: &[&str] = &[
+    // Question words.
+    "كيف",
+    "لماذا",
+    "ماذا",
+    "متي",
+    "هل",
     "في",
     "من",
     "الي",
