@@ -2523,14 +2523,17 @@ impl<'a> Ex<'a> {
     fn business_names(&mut self) {
         let n = self.toks.len();
         for i in 0..n.saturating_sub(1) {
+            let next = self.toks[i + 1].norm.as_str();
+            let line = AR_BUSINESS_LINES.contains(&next);
+            if !(line || next == "القابضه") {
+                continue;
+            }
             let t = &self.toks[i];
             if !is_ar(t) || self.covered[i] || self.covered[i + 1] || !self.ar_name_token(i) {
                 continue;
             }
             let w = t.norm.as_str();
             let bare = w.strip_prefix("ال").unwrap_or(w);
-            let next = self.toks[i + 1].norm.as_str();
-            let line = AR_BUSINESS_LINES.contains(&next);
             if !(line || next == "القابضه")
                 || bare.chars().count() < 3
                 || self.is_first_name(w)
@@ -3989,21 +3992,28 @@ impl<'a> Ex<'a> {
         if crate::numbers::parse_at(self.toks, i).is_some() {
             return true;
         }
-        let raw: String = self.chars[t.start..t.end].iter().collect();
-        let n = raw.chars().count();
+        let raw = &self.chars[t.start..t.end];
         self.pronoun_suffixed(i)
-            || n >= 5
-                && raw.starts_with(['ب', 'ل'])
-                && ["ته", "تها", "تهم", "تهما"]
-                    .iter()
-                    .any(|x| raw.ends_with(x))
+            || raw.len() >= 5
+                && matches!(raw[0], 'ب' | 'ل')
+                && [
+                    &['ت', 'ه'][..],
+                    &['ت', 'ه', 'ا'],
+                    &['ت', 'ه', 'م'],
+                    &['ت', 'ه', 'م', 'ا'],
+                ]
+                .iter()
+                .any(|x| raw.ends_with(x))
     }
 
     /// "مدربها", "رئيسهم": a noun with a possessive pronoun.
     fn pronoun_suffixed(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        let raw: String = self.chars[t.start..t.end].iter().collect();
-        raw.chars().count() >= 5 && ["ها", "هم", "هما"].iter().any(|x| raw.ends_with(x))
+        let raw = &self.chars[t.start..t.end];
+        raw.len() >= 5
+            && [&['ه', 'ا'][..], &['ه', 'م'], &['ه', 'م', 'ا']]
+                .iter()
+                .any(|x| raw.ends_with(x))
     }
 
     fn surname_known(&self, w: &str) -> bool {
