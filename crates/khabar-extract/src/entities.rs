@@ -1663,12 +1663,7 @@ impl<'a> Ex<'a> {
         let (mut a, mut b) = (a, b);
         let is_name_start = |k: usize| {
             let w = self.toks[k].norm.as_str();
-            self.is_first_name(w)
-                || AR_NAME_LINKS.contains(&w)
-                // "لمحمد": a proclitic on a given name.
-                || w.chars().count() > 3
-                    && w.starts_with(['و', 'ل'])
-                    && self.is_first_name(&w[2..])
+            self.is_first_name(w) || AR_NAME_LINKS.contains(&w) || self.proclitic_given_name(k)
         };
         // "وفي مقدمتهم كريم بنزيما": function words never start a name.
         while b - a >= 3
@@ -2630,15 +2625,7 @@ impl<'a> Ex<'a> {
             }
             // "خلفا لمحمد ماء العينين", "ومحمد الحسن": a proclitic on a given
             // name that starts a longer name.
-            let proclitic = !self.is_first_name(&w)
-                && w.chars().count() > 3
-                && w.starts_with(['و', 'ل'])
-                && self.is_first_name(&w[2..])
-                && !AR_STOP.contains(&&w[2..])
-                && &w[2..] != "انا"
-                // "وعلى صعيد": the preposition على, not the name علي.
-                && (&w[2..] != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
-                && self.ar_name_token(i + 1);
+            let proclitic = self.proclitic_given_name(i) && self.ar_name_token(i + 1);
             // "عبد العزيز جراد", "وعبد الكريم بوالزرد": a compound given name
             // and a family name (three words at least: "عبد الله" alone may be
             // a word of praise).
@@ -4004,6 +3991,22 @@ impl<'a> Ex<'a> {
                 ]
                 .iter()
                 .any(|x| raw.ends_with(x))
+    }
+
+    /// "لمحمد", "ومحمد": و or ل on a given name (not "وعلى", the preposition
+    /// that folds like the name علي, nor "وأنا").
+    fn proclitic_given_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = t.norm.as_str();
+        let Some(b) = w.strip_prefix(['و', 'ل']) else {
+            return false;
+        };
+        !self.is_first_name(w)
+            && w.chars().count() > 3
+            && self.is_first_name(b)
+            && !AR_STOP.contains(&b)
+            && b != "انا"
+            && (b != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
     }
 
     /// "مدربها", "رئيسهم": a noun with a possessive pronoun.
