@@ -4655,6 +4655,17 @@ impl<'a> Ex<'a> {
     }
 
     /// Exact gazetteer entry for tokens `a..b`, if any.
+    /// The kind and id of the entry the gazetteer knows by tokens `a..b`.
+    fn gaz_lookup_any(&self, a: usize, b: usize) -> Option<(EType, String)> {
+        let mut node = 0;
+        for k in a..b {
+            node = self.gaz.step(node, self.gaz.tok_id(&self.toks[k].norm)?)?;
+        }
+        let e = *self.gaz.ends_at(node).first()?;
+        let entry = &self.gaz.entries[e as usize];
+        Some((entry.kind, entry.id.clone()))
+    }
+
     /// An organisation the gazetteer knows by exactly these normalised words.
     fn gaz_lookup_words(&self, words: &[&str]) -> Option<(String, String)> {
         let mut node = 0;
@@ -4877,9 +4888,10 @@ impl<'a> Ex<'a> {
                 continue;
             }
             let head = &self.toks[m.a];
-            let generic = head.start == m.start
-                && matches!(
-                    head.norm.as_str(),
+            // "ومخيم نور شمس": behind a proclitic too.
+            let generic = arabic_readings(&head.norm).iter().any(|(_, r)| {
+                matches!(
+                    *r,
                     "ولايه"
                         | "قضاء"
                         | "محافظه"
@@ -4888,8 +4900,33 @@ impl<'a> Ex<'a> {
                         | "ناحيه"
                         | "بلده"
                         | "قريه"
-                );
-            if generic {
+                        // Bases, camps, crossings, islands and fields are
+                        // annotated by their name too (قاعدة حميميم → حميميم).
+                        | "قاعده"
+                        | "مخيم"
+                        | "معبر"
+                        | "جزيره"
+                        | "حقل"
+                )
+            });
+            // Not when the bare name is something else: "مقاطعة موسكو" (the
+            // region, not the city), "حقل الشمال" (the north).
+            let rest = &self.toks[m.a + 1].norm;
+            let oblast = arabic_readings(&head.norm)
+                .iter()
+                .any(|(_, r)| *r == "مقاطعه");
+            let other_place = oblast
+                && self
+                    .gaz_lookup_any(m.a + 1, m.b)
+                    .is_some_and(|(kind, id)| kind == EType::Location && id != m.id);
+            let common = m.b - m.a == 2
+                && arabic_readings(rest).iter().any(|(_, r)| {
+                    matches!(
+                        r.strip_prefix("ال").unwrap_or(r),
+                        "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"
+                    )
+                });
+            if generic && !other_place && !common {
                 let a = m.a + 1;
                 let start = self.toks[a].start;
                 let m = &mut self.out[x];
