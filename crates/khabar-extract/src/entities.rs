@@ -547,6 +547,9 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "القاضي",
     "المحامي",
     "محامي",
+    "مراسل",
+    "مراسله",
+    "المراسل",
     "محاميه",
     "الموسيقار",
     "الراحل",
@@ -1874,9 +1877,16 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
-            if let Some((end, k, _)) = best {
+            if let Some((end, k, e)) = best {
                 // A function word that happens to spell a place (وإن → وان, Van).
                 if end == i + 1 && t.kind == Kind::Arabic {
+                    // "جاريث بايلي": after a given name, a word that spells a
+                    // town only behind a proclitic (ب + ايلي) is a family name.
+                    let after_given = k > 0
+                        && !t.norm.starts_with('و')
+                        && i > 0
+                        && self.is_first_name(&self.toks[i - 1].norm)
+                        && self.gaz.entries[e as usize].id.starts_with("gn:");
                     let readings = arabic_readings(&t.norm);
                     let generic = readings
                         .iter()
@@ -1925,6 +1935,7 @@ impl<'a> Ex<'a> {
                                 | "روبيه"
                         );
                     if generic
+                        || after_given
                         || adjective
                         || org_head
                         || after_currency
@@ -3129,7 +3140,10 @@ impl<'a> Ex<'a> {
             return None;
         }
         let x = t.norm.as_str();
-        if is_nisba(x)
+        // "ثلاث بلدات وإسقاط": a new clause; "13 محافظة أواخر نوفمبر": time.
+        if x.starts_with('و')
+            || matches!(x, "اواخر" | "اوائل" | "مطلع" | "منتصف" | "نهايه" | "بدايه")
+            || is_nisba(x)
             || self.is_first_name(x)
             || looks_like_verb(x)
             || AR_ADJ.contains(&x)
@@ -4799,6 +4813,22 @@ impl<'a> Ex<'a> {
         let n = self.toks.len();
         for i in 0..n {
             if self.covered[i] {
+                // "أحمد الحجار ... الحجار": a surname of a person named in the
+                // text, not the small town it also spells.
+                let town = self.start_idx[i].filter(|&x| {
+                    let m = &self.out[x as usize];
+                    !m.dead
+                        && m.b == i + 1
+                        && m.kind == EType::Location
+                        && m.start == self.toks[i].start
+                        && m.id.starts_with("gn:")
+                });
+                if let Some(x) = town {
+                    if let Some((kind, id, name)) = keys.get(self.toks[i].norm.as_str()).cloned() {
+                        self.remove_mentions(vec![x as usize]);
+                        self.emit(i, i + 1, 0, kind, id, name);
+                    }
+                }
                 continue;
             }
             let t = &self.toks[i];

@@ -1868,3 +1868,22 @@ fn bases_camps_and_crossings_by_their_name() {
         ],
     );
 }
+
+#[test]
+fn surnames_towns_and_clauses() {
+    // A surname said alone is the person, not the town it spells.
+    same_id(
+        "أعلن وزير الداخلية أحمد الحجار أن. وقال الحجار إن",
+        "أحمد الحجار",
+        "الحجار",
+    );
+    check_entities(
+        "وقال محافظ طولكرم عبد الله كميل لمراسل RT إن",
+        &[("person", "عبد الله كميل", "")],
+    );
+    // Not places: a new clause, a time word, a common noun.
+    check_not_entities(
+        "السيطرة على ثلاث بلدات وإسقاط 98 مسيرة في 13 محافظة أواخر نوفمبر، مع خفض تصنيف المنشأة",
+        &["وإسقاط", "إسقاط", "أواخر", "المنشأة"],
+    );
+}
