@@ -888,6 +888,7 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
 static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "مخيم",
     "ملعب",
+    "حلبه",
     "مطار",
     "قصر",
     "نهر",
@@ -1847,6 +1848,15 @@ impl<'a> Ex<'a> {
                     // the town Buram.
                     if best.is_none_or(|(b, _, _)| end > b) {
                         best = Some((end, k, e));
+                    }
+                }
+            }
+            // "وذي قار", "لأبو ظبي": a proclitic on a short first word of a
+            // longer name (too short to be read alone).
+            if best.is_none() && is_arabic && norm.chars().count() == 3 {
+                if let Some(rest) = norm.strip_prefix(['و', 'ب', 'ل', 'ف']) {
+                    if let Some((end, e)) = self.walk(i, rest).filter(|&(end, _)| end > i + 1) {
+                        best = Some((end, 1, e));
                     }
                 }
             }

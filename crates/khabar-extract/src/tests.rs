@@ -1887,3 +1887,15 @@ fn surnames_towns_and_clauses() {
         &["وإسقاط", "إسقاط", "أواخر", "المنشأة"],
     );
 }
+
+#[test]
+fn short_first_words_behind_a_proclitic_and_new_places() {
+    check_entities(
+        "تلتها نينوى وصلاح الدين وذي قار، وفي رأس الحكمة على الساحل الشمالي",
+        &[
+            ("location", "ذي قار", "iso2:IQ-DQ"),
+            ("location", "رأس الحكمة", ""),
+            ("location", "الساحل الشمالي", ""),
+        ],
+    );
+}
