@@ -2748,9 +2748,15 @@ impl<'a> Ex<'a> {
                 // says where the body sits; it is not in its name.
                 let bare = |m: &Mention| m.start == self.toks[e].start;
                 match self.mention_at(e) {
+                    // "التحالف الدولي لهزيمة داعش": the ل-phrase's object may be
+                    // an organisation.
                     Some(m)
                         if (m.kind == EType::Location && !place && bare(m) || org_then_lam(m))
-                            && !strict =>
+                            && !strict
+                            || after_lam
+                                && !after_ll
+                                && m.kind == EType::Organization
+                                && bare(m) =>
                     {
                         place |= m.kind == EType::Location;
                         e = m.b;

@@ -1899,3 +1899,11 @@ fn short_first_words_behind_a_proclitic_and_new_places() {
         ],
     );
 }
+
+#[test]
+fn an_organisation_as_the_object_of_a_purpose() {
+    check_entities(
+        "وأعلن التحالف الدولي لهزيمة داعش أن العمليات مستمرة",
+        &[("organization", "التحالف الدولي لهزيمة داعش", "")],
+    );
+}
