@@ -131,6 +131,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/firstnames_more.tsv",
         include_str!("../data/firstnames_more.tsv"),
     ),
+    (
+        "data/firstnames_world.tsv",
+        include_str!("../data/firstnames_world.tsv"),
+    ),
 ];
 
 /// The extraction engine: gazetteers and tables, immutable after construction.
