@@ -135,6 +135,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/firstnames_world.tsv",
         include_str!("../data/firstnames_world.tsv"),
     ),
+    (
+        "data/firstnames_latin.tsv",
+        include_str!("../data/firstnames_latin.tsv"),
+    ),
 ];
 
 /// The extraction engine: gazetteers and tables, immutable after construction.
