@@ -1907,3 +1907,21 @@ fn an_organisation_as_the_object_of_a_purpose() {
         &[("organization", "التحالف الدولي لهزيمة داعش", "")],
     );
 }
+
+#[test]
+fn foreign_given_names_start_names() {
+    check_entities(
+        "وعينت ساتسوكي كاتاياما وزيرة للمالية، وتولى مينورو كيهارا منصبه",
+        &[
+            ("person", "ساتسوكي كاتاياما", ""),
+            ("person", "مينورو كيهارا", ""),
+        ],
+    );
+    check_entities(
+        "The runoff pits Jeannette Jara against José Antonio Kast next month.",
+        &[
+            ("person", "Jeannette Jara", ""),
+            ("person", "José Antonio Kast", ""),
+        ],
+    );
+}
