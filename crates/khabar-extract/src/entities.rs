@@ -1185,6 +1185,7 @@ static EN_ORG_WORDS: WordSet = WordSet::new(&[
 
 /// Legal-form words that end a company name.
 static EN_ORG_SUFFIX: WordSet = WordSet::new(&[
+    "global",
     // A group's line of business after its name: "Reliance Retail", "Jio Platforms".
     "retail",
     "platforms",
@@ -2246,6 +2247,17 @@ impl<'a> Ex<'a> {
             if !known && !role_pronoun && self.not_a_name_word(j) {
                 break;
             }
+            // "جون روبرتس مخاطبا", "عبد العاطي يبحثان", "باريت عما": an
+            // accusative participle, a dual verb or a fused preposition ends it.
+            if count >= 2
+                && !self.is_first_name(w)
+                && !self.surname_known(w)
+                && (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5
+                    || w.starts_with(['ي', 'ت']) && w.ends_with("ان") && w.chars().count() >= 5
+                    || matches!(w, "عما" | "مما" | "كما" | "بما" | "لما"))
+            {
+                break;
+            }
             // "خلفا لمحمد": ل before a given name starts a new phrase.
             if count > 0
                 && w.strip_prefix('ل')
@@ -3036,6 +3048,16 @@ impl<'a> Ex<'a> {
                     e = end;
                 }
             }
+            // "مطار آل مكتوم الدولي": a ruling family's name.
+            if count == 0
+                && self.toks.get(e).is_some_and(|t| {
+                    t.norm == "ال" && self.chars.get(t.start) == Some(&'آ') && !self.covered[e]
+                })
+                && self.bare_name_at(e + 1)
+            {
+                count = 2;
+                e += 2;
+            }
             while e < n && count < 3 {
                 let t = &self.toks[e];
                 if !is_ar(t) || self.covered[e] {
@@ -3075,10 +3097,16 @@ impl<'a> Ex<'a> {
                 }
                 let descriptive =
                     looks_like_verb(x) || AR_ADJ.contains(&x) || is_nisba(x) && count == 0;
+                // "استاد الدفاع الجوي": an adjective after a definite name word.
+                let adjective_after_art = count > 0
+                    && t.art
+                    && self.toks[e - 1].art
+                    && x.ends_with('ي')
+                    && x.chars().count() >= 5;
                 let name_like = self.ar_name_token(e)
                     && !descriptive
                     && x.chars().count() >= 3
-                    && (count == 0 || !t.art);
+                    && (count == 0 || !t.art || adjective_after_art);
                 // "مطار محمد الخامس": a regnal number after a given name.
                 let regnal = count > 0
                     && t.art
@@ -4036,6 +4064,8 @@ impl<'a> Ex<'a> {
             && self.is_first_name(b)
             && !AR_STOP.contains(&b)
             && b != "انا"
+            // "لصالح القانون": in favour of, not Saleh.
+            && w != "لصالح"
             && (b != "علي" || self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي'))
     }
 
