@@ -495,14 +495,25 @@ fn crashes_lose_nothing_and_repeat_only_with_the_same_event_id() {
         .iter()
         .map(|(g, _, _)| g.trim_end_matches('/').to_string())
         .collect();
-    wait_for(
-        "every item after the crashes",
-        Duration::from_secs(120),
-        || {
-            try_read_topic(&brokers, &topic)
-                .is_ok_and(|r| r.iter().map(|x| x.key.clone()).collect::<HashSet<_>>() == expected)
-        },
-    );
+    // A slow machine may need a while to replay 20 crashes; on a timeout the
+    // panic says which items are missing and what the daemon logged.
+    let deadline = std::time::Instant::now() + Duration::from_secs(240);
+    loop {
+        let seen: HashSet<String> = try_read_topic(&brokers, &topic)
+            .map(|r| r.iter().map(|x| x.key.clone()).collect())
+            .unwrap_or_default();
+        if seen == expected {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let missing: Vec<_> = expected.difference(&seen).collect();
+            panic!(
+                "timed out after 240s waiting for every item after the crashes; missing {missing:?}\n{}",
+                khabar.log()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
     sigterm(&child);
     assert_eq!(child.wait().unwrap().code(), Some(0), "{}", khabar.log());
     let records = read_topic(&brokers, &topic);
