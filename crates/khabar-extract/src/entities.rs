@@ -4714,37 +4714,35 @@ impl<'a> Ex<'a> {
         }
     }
 
-    /// Exact gazetteer entry for tokens `a..b`, if any.
-    /// The kind and id of the entry the gazetteer knows by tokens `a..b`.
-    fn gaz_lookup_any(&self, a: usize, b: usize) -> Option<(EType, String)> {
-        let mut node = 0;
-        for k in a..b {
-            node = self.gaz.step(node, self.gaz.tok_id(&self.toks[k].norm)?)?;
-        }
-        let e = *self.gaz.ends_at(node).first()?;
-        let entry = &self.gaz.entries[e as usize];
-        Some((entry.kind, entry.id.clone()))
-    }
-
-    /// An organisation the gazetteer knows by exactly these normalised words.
-    fn gaz_lookup_words(&self, words: &[&str]) -> Option<(String, String)> {
+    /// The entry the gazetteer knows by exactly these normalised words.
+    fn gaz_entry<'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> Option<&crate::gazetteer::Entry> {
         let mut node = 0;
         for w in words {
             node = self.gaz.step(node, self.gaz.tok_id(w)?)?;
         }
         let e = *self.gaz.ends_at(node).first()?;
-        let entry = &self.gaz.entries[e as usize];
+        Some(&self.gaz.entries[e as usize])
+    }
+
+    /// The kind and id of the entry the gazetteer knows by tokens `a..b`.
+    fn gaz_lookup_any(&self, a: usize, b: usize) -> Option<(EType, String)> {
+        let entry = self.gaz_entry((a..b).map(|k| self.toks[k].norm.as_str()))?;
+        Some((entry.kind, entry.id.clone()))
+    }
+
+    /// An organisation the gazetteer knows by exactly these normalised words.
+    fn gaz_lookup_words(&self, words: &[&str]) -> Option<(String, String)> {
+        let entry = self.gaz_entry(words.iter().copied())?;
         (entry.kind == EType::Organization).then(|| (entry.id.clone(), entry.name.clone()))
     }
 
+    /// An organisation the gazetteer knows by tokens `a..b`.
     fn gaz_lookup(&self, a: usize, b: usize) -> Option<(String, String)> {
-        let mut node = 0;
-        for k in a..b {
-            node = self.gaz.step(node, self.gaz.tok_id(&self.toks[k].norm)?)?;
-        }
-        let e = *self.gaz.ends_at(node).first()?;
-        let entry = &self.gaz.entries[e as usize];
-        (entry.kind == EType::Organization).then(|| (entry.id.clone(), entry.name.clone()))
+        let words: Vec<&str> = (a..b).map(|k| self.toks[k].norm.as_str()).collect();
+        self.gaz_lookup_words(&words)
     }
 
     /// If tokens `a..b` are a prefix or suffix of a mention already found, its identity.
