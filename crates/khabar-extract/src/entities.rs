@@ -850,8 +850,31 @@ static AR_ADJ: WordSet = WordSet::new(&[
 ]);
 
 /// Country or city names that are also common words (مالي = financial).
-static AR_AMBIGUOUS_PLACES: WordSet =
-    WordSet::new(&["مالي", "بنين", "ماليه", "الامل", "السلام", "سيول"]);
+static AR_AMBIGUOUS_PLACES: WordSet = WordSet::new(&[
+    "مالي",
+    "بنين",
+    "ماليه",
+    "الامل",
+    "السلام",
+    "سيول",
+    // الخبر (the news), العين (the eye), دوما (always), دورا (a role), حديثه
+    // (modern), قبلي (tribal), زرقاء/شقراء (blue, blonde), and given names.
+    "الخبر",
+    "العين",
+    "دوما",
+    "دورا",
+    "سعيده",
+    "مني",
+    "حديثه",
+    "قبلي",
+    "الطور",
+    "زرقاء",
+    "شقراء",
+    "كانو",
+    "ساره",
+    "مينا",
+    "ليون",
+]);
 
 /// Words before a place name that make an ambiguous one a place.
 static AR_PLACE_CUES: WordSet = WordSet::new(&[
@@ -1913,7 +1936,13 @@ impl<'a> Ex<'a> {
                     let cue_needed = readings
                         .iter()
                         .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r));
-                    let cued = i > 0 && AR_PLACE_CUES.contains(&self.toks[i - 1].norm.as_str());
+                    // "وفي الخبر": the cue may carry a proclitic.
+                    let cued = i > 0 && {
+                        let p = self.toks[i - 1].norm.as_str();
+                        AR_PLACE_CUES.contains(&p)
+                            || p.strip_prefix(['و', 'ف'])
+                                .is_some_and(|b| AR_PLACE_CUES.contains(&b))
+                    };
                     // "بورصة باكستان": an organisation's head word that also spells a
                     // town (Bursa) names the organisation when a name follows.
                     let org_head = readings.iter().any(|(_, r)| AR_ORG_HEADS.contains(r))
