@@ -156,7 +156,6 @@ static AR_DEF_GIVEN: WordSet = WordSet::new(&[
     "الامين",
 ]);
 
-/// Words that often follow a name and are never part of one (normalised).
 /// Adverbs in -ًا that follow a name or a role but are never part of one.
 static AR_ADVERBS: WordSet = WordSet::new(&[
     "سابقا",
@@ -230,7 +229,6 @@ static AR_BUSINESS_LINES: WordSet = WordSet::new(&[
     "للاسمده",
     "للكيماويات",
     "للزجاج",
-    "للاتصالات",
     "للالكترونيات",
     "للتسويق",
     "للتوزيع",
@@ -326,7 +324,6 @@ static AR_COMMON_BEFORE_PURPOSE: WordSet = WordSet::new(&[
     "درهم",
     "جنيه",
     "يورو",
-    "مجمع",
     "شبكه",
     "خط",
     "مرفا",
@@ -336,12 +333,10 @@ static AR_COMMON_BEFORE_PURPOSE: WordSet = WordSet::new(&[
     "مصرف",
     "شركه",
     "شركات",
-    "مركز",
     "مراكز",
     "معهد",
     "مؤسسه",
     "استعداد",
-    "حاجه",
     "خطوه",
     "اهميه",
     "اتفاق",
@@ -387,6 +382,7 @@ static AR_PLACE_PREFIXES: WordSet = WordSet::new(&[
     "ابو", "مرج", "حي", "باب", "سيدي", "بني", "برج", "جبل", "وادي",
 ]);
 
+/// Words that often follow a name and are never part of one (normalised).
 static AR_AFTER_NAME: WordSet = WordSet::new(&[
     "ناهز",
     "يناهز",
@@ -2165,6 +2161,20 @@ impl<'a> Ex<'a> {
         t.norm == "علي" && self.chars.get(t.end.wrapping_sub(1)) == Some(&'ي')
     }
 
+    /// "Co. Limited": the dot at `dot` closes Co/Corp/Inc and a legal form
+    /// (Limited, Ltd, LLC, PLC) not yet in a mention follows.
+    fn legal_form_after_abbreviation(&self, dot: usize) -> bool {
+        dot > 0
+            && self.toks[dot].norm == "."
+            && !self.toks[dot].space_before
+            && matches!(self.toks[dot - 1].norm.as_str(), "co" | "corp" | "inc")
+            && self.toks.get(dot + 1).is_some_and(|x| {
+                x.cap
+                    && !self.covered[dot + 1]
+                    && matches!(x.norm.as_str(), "limited" | "ltd" | "llc" | "plc")
+            })
+    }
+
     /// "al-Saadawi", "el-Sisi": the article, a hyphen and a capitalised name.
     fn al_prefix_at(&self, k: usize) -> bool {
         self.toks
@@ -2591,8 +2601,7 @@ impl<'a> Ex<'a> {
             }
             let w = t.norm.as_str();
             let bare = w.strip_prefix("ال").unwrap_or(w);
-            if !(line || next == "القابضه")
-                || bare.chars().count() < 3
+            if bare.chars().count() < 3
                 || self.is_first_name(w)
                 || AR_COMMON_BEFORE_PURPOSE.contains(&bare)
                 || AR_TIME.contains(&w)
@@ -3224,9 +3233,7 @@ impl<'a> Ex<'a> {
             // "ولاية رابعة": a fourth term, not a state.
             || crate::figures::ordinal_ar(x).is_some()
             // "مدن بشرق البلاد": a direction, not a name.
-            || arabic_readings(x)
-                .iter()
-                .any(|(_, r)| matches!(*r, "شرق" | "غرب" | "شمال" | "جنوب" | "وسط"))
+            || arabic_readings(x).iter().any(|(_, r)| is_compass(r))
         {
             return None;
         }
@@ -3241,7 +3248,7 @@ impl<'a> Ex<'a> {
                 && !AR_AFTER_NAME.contains(&y)
                 // "مقاطعة لينينغراد ألكسندر دروزدينكو", "بيتا جنوب نابلس".
                 && !self.is_first_name(y)
-                && !matches!(y, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط")
+                && !is_compass(y)
                 && self.ar_name_token(e)
                 && !looks_like_verb(y)
                 && !is_nisba(y)
@@ -3967,9 +3974,7 @@ impl<'a> Ex<'a> {
                 // list of places is a name (والنبطية، والرفاعي).
                 && (x.starts_with("ال") || !x.ends_with("يه") && !self.is_descriptor(b))
                 && crate::numbers::parse_at(self.toks, k).is_none()
-                && !arabic_readings(b)
-                    .iter()
-                    .any(|(_, r)| matches!(*r, "شرق" | "غرب" | "شمال" | "جنوب" | "وسط"))
+                && !arabic_readings(b).iter().any(|(_, r)| is_compass(r))
         };
         // "وكفر جايز", "وسوق الشيوخ", "وعين الشرقية".
         if AR_PLACE_PREFIXES.contains(&w) {
@@ -4125,15 +4130,7 @@ impl<'a> Ex<'a> {
             e += 1;
         }
         // "... Co. Limited": the legal form after an abbreviation.
-        if e == i
-            && i > 0
-            && self.toks[i].norm == "."
-            && !self.toks[i].space_before
-            && matches!(self.toks[i - 1].norm.as_str(), "co" | "corp" | "inc")
-            && self.toks.get(i + 1).is_some_and(|x| {
-                x.cap && !self.covered[i + 1] && matches!(x.norm.as_str(), "limited" | "ltd")
-            })
-        {
+        if e == i && self.legal_form_after_abbreviation(i) {
             e = i + 2;
         }
         if e == i || i == 0 || !self.covered[i - 1] {
@@ -4289,13 +4286,7 @@ impl<'a> Ex<'a> {
                     continue;
                 }
                 // "Contemporary Amperex Technology Co. Limited".
-                if u.norm == "."
-                    && !u.space_before
-                    && matches!(self.toks[e - 1].norm.as_str(), "co" | "corp" | "inc")
-                    && self.toks.get(e + 1).is_some_and(|x| {
-                        x.cap && matches!(x.norm.as_str(), "limited" | "ltd" | "llc" | "plc")
-                    })
-                {
+                if self.legal_form_after_abbreviation(e) {
                     e += 2;
                     continue;
                 }
@@ -4659,13 +4650,14 @@ impl<'a> Ex<'a> {
                 _ => {}
             }
         }
-        // "Philipp Navratil, who ran ...", "Akash Ambani, chairman of ...": a
-        // relative clause or a bare role after the comma.
-        let words_only = rest
+        // "Razzaq Muhaibis al-Saadawi": the article and hyphen are not words.
+        let name_words = rest
             .iter()
             .filter(|w| !matches!(**w, "-" | "al" | "el"))
             .count();
-        if (2..=3).contains(&words_only) && self.toks.get(b).is_some_and(|t| t.norm == ",") {
+        // "Philipp Navratil, who ran ...", "Akash Ambani, chairman of ...": a
+        // relative clause or a bare role after the comma.
+        if (2..=3).contains(&name_words) && self.toks.get(b).is_some_and(|t| t.norm == ",") {
             let next = self.toks.get(b + 1).map(|t| t.norm.as_str());
             let role = next.is_some_and(|w| EN_STRONG_TITLES.contains(&w))
                 || matches!(next, Some("chief" | "head" | "founder" | "co"));
@@ -4731,11 +4723,6 @@ impl<'a> Ex<'a> {
         let speech_near = !sentence_start
             && (b..(b + 3).min(self.toks.len()))
                 .any(|k| EN_SPEECH.contains(&self.toks[k].norm.as_str()));
-        // "Razzaq Muhaibis al-Saadawi": the article and hyphen are not words.
-        let name_words = rest
-            .iter()
-            .filter(|w| !matches!(**w, "-" | "al" | "el"))
-            .count();
         if (2..=4).contains(&name_words)
             && (titled || speech_after || speech_before || first_known || speech_near)
         {
@@ -4979,9 +4966,6 @@ impl<'a> Ex<'a> {
         self.adopt_ids(&by_surface);
     }
 
-    /// A contracted mention (للنصر) of an entity the text also names plainly
-    /// (النصر) adds nothing: the entity is listed through its plain mention, as
-    /// annotators list it. A contracted mention stays when it is the only one.
     /// A known place written with its generic head ("ولاية بسكرة", "قضاء
     /// الحويجة") is annotated without it.
     pub(crate) fn drop_place_heads(&mut self) {
@@ -4990,46 +4974,40 @@ impl<'a> Ex<'a> {
             if m.dead || m.kind != EType::Location || m.b - m.a < 2 {
                 continue;
             }
-            let head = &self.toks[m.a];
             // "ومخيم نور شمس": behind a proclitic too.
-            let generic = arabic_readings(&head.norm).iter().any(|(_, r)| {
-                matches!(
-                    *r,
-                    "ولايه"
-                        | "قضاء"
-                        | "محافظه"
-                        | "مقاطعه"
-                        | "منطقه"
-                        | "ناحيه"
-                        | "بلده"
-                        | "قريه"
-                        // Bases, camps, crossings, islands and fields are
-                        // annotated by their name too (قاعدة حميميم → حميميم).
-                        | "قاعده"
-                        | "مخيم"
-                        | "معبر"
-                        | "جزيره"
-                        | "حقل"
-                )
-            });
+            let head = arabic_readings(&self.toks[m.a].norm)
+                .into_iter()
+                .map(|(_, r)| r)
+                .find(|r| {
+                    matches!(
+                        *r,
+                        "ولايه"
+                            | "قضاء"
+                            | "محافظه"
+                            | "مقاطعه"
+                            | "منطقه"
+                            | "ناحيه"
+                            | "بلده"
+                            | "قريه"
+                            // Bases, camps, crossings, islands and fields are
+                            // annotated by their name too (قاعدة حميميم → حميميم).
+                            | "قاعده"
+                            | "مخيم"
+                            | "معبر"
+                            | "جزيره"
+                            | "حقل"
+                    )
+                });
+            let Some(head) = head else { continue };
             // Not when the bare name is something else: "مقاطعة موسكو" (the
             // region, not the city), "حقل الشمال" (the north).
             let rest = &self.toks[m.a + 1].norm;
-            let oblast = arabic_readings(&head.norm)
-                .iter()
-                .any(|(_, r)| *r == "مقاطعه");
-            let other_place = oblast
+            let other_place = head == "مقاطعه"
                 && self
                     .gaz_lookup_any(m.a + 1, m.b)
                     .is_some_and(|(kind, id)| kind == EType::Location && id != m.id);
-            let common = m.b - m.a == 2
-                && arabic_readings(rest).iter().any(|(_, r)| {
-                    matches!(
-                        r.strip_prefix("ال").unwrap_or(r),
-                        "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"
-                    )
-                });
-            if generic && !other_place && !common {
+            let common = m.b - m.a == 2 && arabic_readings(rest).iter().any(|(_, r)| is_compass(r));
+            if !other_place && !common {
                 let a = m.a + 1;
                 let start = self.toks[a].start;
                 let m = &mut self.out[x];
@@ -5070,6 +5048,9 @@ impl<'a> Ex<'a> {
         }
     }
 
+    /// A contracted mention (للنصر) of an entity the text also names plainly
+    /// (النصر) adds nothing: the entity is listed through its plain mention, as
+    /// annotators list it. A contracted mention stays when it is the only one.
     pub(crate) fn drop_redundant_contractions(&mut self) {
         if self.contracted.is_empty() {
             return;
@@ -5159,6 +5140,14 @@ fn russian_lemmas(w: &str) -> Vec<String> {
 /// Imperfect or past verb forms that follow a subject: ستستثمر، تعتزم، أعلنت.
 /// A royal or princely title that a person's name follows inside the name of
 /// a place or an institution (مطار الملك خالد، جامعة الملك سعود).
+/// A compass word, with or without the article: شمال، الجنوب، وسط.
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w.strip_prefix("ال").unwrap_or(w),
+        "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"
+    )
+}
+
 fn is_royal_title(w: &str) -> bool {
     matches!(w, "الملك" | "الامير" | "الشيخ" | "السلطان" | "الملكه")
 }
