@@ -18,10 +18,11 @@
 //! what follows them, then ordinals and multipliers. Everything is linear in
 //! the input.
 //!
-//! Data: `data/places.tsv` is generated from CLDR and GeoNames by
-//! `scripts/gen_gazetteers.py`; `data/persons.tsv`, `data/organizations.tsv`,
-//! `data/curated_locations.tsv` and `data/firstnames.tsv` are curated (Wikidata
-//! Q-ids where known). All are embedded with `include_str!`; users add entries
+//! Data: `data/places.tsv`, `places_more.tsv`, `subdivisions.tsv` and
+//! `currencies.tsv` are generated from CLDR, GeoNames and Debian iso-codes by
+//! the scripts in `scripts/`; the other files in `data/` (persons,
+//! organisations, places, regions and given names) are curated (Wikidata Q-ids
+//! where known). All are embedded with `include_str!`; users add entries
 //! in the same TSV format through [`Extractor::with_user_data`] (format in the
 //! `gazetteer` module docs: `id, type, name, context, variant|variant`).
 //! Licences are in `data/LICENSES.md`.
