@@ -505,6 +505,14 @@ fn crashes_lose_nothing_and_repeat_only_with_the_same_event_id() {
         if seen == expected {
             break;
         }
+        // A daemon that cannot start again after a kill (a state file left
+        // unopenable, say) is the failure itself: report it at once.
+        if let Some(status) = child.try_wait().expect("poll the daemon") {
+            panic!(
+                "the daemon exited ({status}) after the crashes instead of catching up\n{}",
+                khabar.log()
+            );
+        }
         if std::time::Instant::now() > deadline {
             let missing: Vec<_> = expected.difference(&seen).collect();
             panic!(

@@ -73,6 +73,16 @@ pub enum StateError {
     },
     #[error("state database error (is another khabar using the same --state-dir?): {0}")]
     Db(Box<redb::Error>),
+    #[error("the state database {path} is open in another process: is another khabar using the same --state-dir?")]
+    InUse { path: String },
+    #[error("{path} is not a khabar state database or is damaged; move it aside to start with empty state (every item is then published again)")]
+    Damaged { path: String },
+    #[error("could not create the state database {path}: {source}")]
+    Create {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("a stored state record is corrupt: {0}")]
     Corrupt(#[from] serde_json::Error),
     #[error("Redis state backend: {0} (check [state] redis_url and that Redis is running)")]
@@ -126,6 +136,57 @@ fn db_err(e: impl Into<redb::Error>) -> StateError {
     StateError::Db(Box::new(e.into()))
 }
 
+/// The database file inside the state directory.
+const DB_FILE: &str = "khabar.redb";
+/// Where a new database is built before it is renamed to [`DB_FILE`].
+const DB_FILE_NEW: &str = "khabar.redb.new";
+
+/// Create an empty database at `path`, so that a kill at any moment leaves
+/// either no file or a whole one. redb writes a new file's magic number last:
+/// a process killed between sizing the file and writing it leaves a file
+/// that never opens again. So the database is built under a temporary name,
+/// closed, and renamed into place; the rename is atomic and the directory is
+/// synced after it.
+fn create_atomically(dir: &Path, path: &Path) -> Result<(), StateError> {
+    let new = dir.join(DB_FILE_NEW);
+    let io_err = |source| StateError::Create {
+        path: path.display().to_string(),
+        source,
+    };
+    // A kill during an earlier creation may have left a partial file.
+    match std::fs::remove_file(&new) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io_err(e)),
+        _ => {}
+    }
+    {
+        let db = Database::builder()
+            .create(&new)
+            .map_err(|e| open_err(e, &new))?;
+        let tx = db.begin_write().map_err(db_err)?;
+        tx.open_table(ITEMS).map_err(db_err)?;
+        tx.open_table(CURSORS).map_err(db_err)?;
+        // The commit is durable (fsynced) before it returns.
+        tx.commit().map_err(db_err)?;
+    }
+    std::fs::rename(&new, path).map_err(io_err)?;
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err)
+}
+
+fn open_err(e: redb::DatabaseError, path: &Path) -> StateError {
+    let path = path.display().to_string();
+    match e {
+        redb::DatabaseError::DatabaseAlreadyOpen => StateError::InUse { path },
+        redb::DatabaseError::Storage(redb::StorageError::Io(io))
+            if io.kind() == std::io::ErrorKind::InvalidData =>
+        {
+            StateError::Damaged { path }
+        }
+        e => db_err(e),
+    }
+}
+
 impl RedbStore {
     /// Open (or create) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Self, StateError> {
@@ -133,12 +194,16 @@ impl RedbStore {
             path: dir.display().to_string(),
             source,
         })?;
+        let path = dir.join(DB_FILE);
+        if !path.exists() {
+            create_atomically(dir, &path)?;
+        }
         // redb's default cache may grow to 1 GiB; state lookups are point
         // reads, so a small cache keeps RSS flat at any item count.
         let db = Database::builder()
             .set_cache_size(CACHE_BYTES)
-            .create(dir.join("khabar.redb"))
-            .map_err(db_err)?;
+            .open(&path)
+            .map_err(|e| open_err(e, &path))?;
         let tx = db.begin_write().map_err(db_err)?;
         tx.open_table(ITEMS).map_err(db_err)?;
         tx.open_table(CURSORS).map_err(db_err)?;
@@ -368,6 +433,40 @@ mod tests {
         let s = RedbStore::open(dir.path()).unwrap();
         contract(&s, "redb");
         assert_eq!(s.get_item("redb/other").unwrap(), None, "old items pruned");
+    }
+
+    #[test]
+    fn a_creation_cut_short_leaves_nothing_that_blocks_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        // What a kill in the middle of creating the database leaves behind:
+        // a sized file with no header yet.
+        std::fs::write(dir.path().join(DB_FILE_NEW), vec![0u8; 1 << 20]).unwrap();
+        let s = RedbStore::open(dir.path()).unwrap();
+        s.put_cursor("http://f", &FeedCursor::default()).unwrap();
+        assert_eq!(
+            s.get_cursor("http://f").unwrap(),
+            Some(FeedCursor::default())
+        );
+        assert!(!dir.path().join(DB_FILE_NEW).exists());
+    }
+
+    #[test]
+    fn a_damaged_file_is_named_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        std::fs::write(&path, vec![0u8; 4096]).unwrap();
+        let err = RedbStore::open(dir.path()).unwrap_err();
+        assert!(matches!(err, StateError::Damaged { .. }), "{err}");
+        assert!(err.to_string().contains("khabar.redb"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), vec![0u8; 4096], "kept");
+    }
+
+    #[test]
+    fn a_second_process_is_told_the_store_is_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = RedbStore::open(dir.path()).unwrap();
+        let err = RedbStore::open(dir.path()).unwrap_err();
+        assert!(matches!(err, StateError::InUse { .. }), "{err}");
     }
 
     #[test]
