@@ -1922,12 +1922,14 @@ impl<'a> Ex<'a> {
                         .iter()
                         .any(|(_, r)| AR_STOP.contains(r) || AR_GENERIC.contains(r));
                     // "الطاقة النووية السلمية": a nisba adjective after a definite word, not Salamiyah.
+                    // "إلى السعودية" (الي) and "التي" are not definite nouns.
                     let adjective = t.norm.starts_with("ال")
                         && t.norm.ends_with("يه")
                         && i > 0
                         && !self.covered[i - 1]
                         && self.toks[i - 1].kind == Kind::Arabic
-                        && self.toks[i - 1].norm.starts_with("ال");
+                        && self.toks[i - 1].norm.starts_with("ال")
+                        && !AR_STOP.contains(&self.toks[i - 1].norm.as_str());
                     // "دعم مالي" (financial), not Mali: such names need a place cue before.
                     let cue_needed = readings
                         .iter()
@@ -1947,8 +1949,10 @@ impl<'a> Ex<'a> {
                                 && !self.covered[i + 1]
                                 && !(x.art && is_adjective_like(&x.norm))
                         });
-                    // "25 مليون ليرة سورية": after a currency, the adjective.
+                    // "25 مليون ليرة سورية": after a currency, the adjective
+                    // (but "دولار لمصر" is a place behind a preposition).
                     let after_currency = i > 0
+                        && k == 0
                         && matches!(
                             self.toks[i - 1].norm.as_str(),
                             "ليره"

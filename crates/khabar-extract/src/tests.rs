@@ -395,6 +395,19 @@ fn entities_known() {
         "قال واشنطن إن فرنسا",
         &[("location", "واشنطن", ""), ("location", "فرنسا", "")],
     );
+    // A place after a preposition that looks definite (إلى → الي) is no
+    // nisba adjective, and a currency before ل + place is no adjective.
+    check_entities(
+        "وصل الوفد إلى السعودية التي تستضيف القمة",
+        &[("location", "السعودية", "iso:SA")],
+    );
+    check_entities(
+        "تدفقات بلغت 35 مليار دولار لمصر من الإمارات",
+        &[
+            ("location", "مصر", "iso:EG"),
+            ("location", "الإمارات", "iso:AE"),
+        ],
+    );
     check_entities(
         "The International Monetary Fund (IMF) said",
         &[
