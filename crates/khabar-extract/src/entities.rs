@@ -902,6 +902,107 @@ static AR_PLACE_CUES: WordSet = WordSet::new(&[
     "وزير",
 ]);
 
+/// What may come right before a generated town spelling (`@cue` entries):
+/// prepositions of place, directions and the heads of places and facilities.
+static AR_WEAK_PLACE_CUES: WordSet = WordSet::new(&[
+    "في",
+    "الي",
+    "من",
+    "بين",
+    "قرب",
+    "بالقرب",
+    "عبر",
+    "نحو",
+    "داخل",
+    "حتي",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "ضواحي",
+    "اطراف",
+    "محيط",
+    "محور",
+    "اتجاه",
+    "مدينه",
+    "مدينتي",
+    "مدن",
+    "بلده",
+    "بلدتي",
+    "بلدات",
+    "قريه",
+    "قريتي",
+    "قري",
+    "بلديه",
+    "اقليم",
+    "مقاطعه",
+    "مقاطعتي",
+    "ولايه",
+    "محافظه",
+    "منطقه",
+    "جمهوريه",
+    "عاصمه",
+    "حي",
+    "ضاحيه",
+    "ميناء",
+    "موانئ",
+    "مطار",
+    "مصفاه",
+    "منجم",
+    "مناجم",
+    "منتجع",
+    "محطه",
+    "سد",
+    "نهر",
+    "بحيره",
+    "جزيره",
+    "حقل",
+    "خزان",
+    "مستوطنه",
+    "مخيم",
+    "معبر",
+    "سكان",
+    "اهالي",
+    "بلدتا",
+    "مدينتا",
+]);
+
+/// English words before a generated town name (`@cue` entries).
+static EN_WEAK_PLACE_CUES: WordSet = WordSet::new(&[
+    "in", "at", "near", "from", "to", "outside", "around", "between", "via", "into", "across",
+    "towards", "toward", "of",
+]);
+
+/// English place and facility nouns after a town's name (the Paks plant).
+static EN_PLACE_NOUNS: WordSet = WordSet::new(&[
+    "refinery",
+    "plant",
+    "port",
+    "airport",
+    "mine",
+    "region",
+    "province",
+    "district",
+    "oblast",
+    "county",
+    "area",
+    "city",
+    "town",
+    "village",
+    "field",
+    "dam",
+    "reservoir",
+    "terminal",
+    "municipality",
+    "resort",
+    "station",
+]);
+
 /// Heads of place names: the name follows (بلدة كوراخوفو).
 /// Heads of facilities and natural features, part of the place's name (normalised).
 static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
@@ -1812,6 +1913,52 @@ impl<'a> Ex<'a> {
         });
     }
 
+    /// Whether a place cue comes before token `i`, read as `first` (the
+    /// token, or the token without its proclitic): a preposition or a place
+    /// head before it (في غاغرا، مصفاة بانتشيفو), the proclitic ب (بسوخوم),
+    /// or و after a place just named (في سوخوم وغاغرا).
+    /// In English: a preposition of place before it (at Pancevo), a place
+    /// noun after it (the Paks plant), or "and" after a place.
+    fn place_cued(&self, i: usize, first: &str, end: usize) -> bool {
+        let norm = self.toks[i].norm.as_str();
+        if self.toks[i].kind == Kind::Alpha {
+            let prev = i.checked_sub(1).map(|k| self.toks[k].norm.as_str());
+            // "the Paks nuclear power plant": a place noun a few words on.
+            let noun_after = self.toks[end.min(self.toks.len())..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.kind == Kind::Alpha && !t.cap)
+                .any(|t| EN_PLACE_NOUNS.contains(&t.norm.as_str()));
+            // "Sul de Minas", "New Minas": a word of a longer name.
+            let inside_name = i > 0
+                && (self.toks[i - 1].cap
+                    || matches!(prev, Some("de" | "del" | "da" | "do" | "dos" | "la" | "le")));
+            return !inside_name
+                && (prev.is_some_and(|p| EN_WEAK_PLACE_CUES.contains(&p)) || noun_after)
+                || matches!(prev, Some("and" | ","))
+                    && self
+                        .mention_ending_at(i - 1)
+                        .is_some_and(|m| m.kind == EType::Location);
+        }
+        if let Some(p) = norm.strip_suffix(first).filter(|p| !p.is_empty()) {
+            return match p {
+                // Not ل: "28% لمونكادا" is for a person as often as to a place.
+                "ب" | "وب" => true,
+                "و" => self
+                    .mention_ending_at(i)
+                    .is_some_and(|m| m.kind == EType::Location),
+                _ => false,
+            };
+        }
+        i > 0 && {
+            let prev = self.toks[i - 1].norm.as_str();
+            AR_WEAK_PLACE_CUES.contains(&prev)
+                || prev
+                    .strip_prefix(['و', 'ف', 'ب', 'ل'])
+                    .is_some_and(|b| AR_WEAK_PLACE_CUES.contains(&b))
+        }
+    }
+
     /// Longest gazetteer match from token `i` with the given first-token form.
     fn walk(&mut self, i: usize, first: &str) -> Option<(usize, u32)> {
         let gaz = self.gaz;
@@ -1822,7 +1969,10 @@ impl<'a> Ex<'a> {
         loop {
             let ends = gaz.ends_at(node);
             for &e in ends {
-                if self.context_ok(&gaz.entries[e as usize].context) {
+                let entry = &gaz.entries[e as usize];
+                if self.context_ok(&entry.context)
+                    && (!entry.needs_cue || self.place_cued(i, first, m))
+                {
                     best = Some((m, e));
                     break;
                 }
@@ -1940,7 +2090,20 @@ impl<'a> Ex<'a> {
                         AR_PLACE_CUES.contains(&p)
                             || p.strip_prefix(['و', 'ف'])
                                 .is_some_and(|b| AR_PLACE_CUES.contains(&b))
-                    };
+                    }
+                        // "يضم مالي وبوركينا فاسو": first in a list of countries.
+                        || k == 0
+                            && self.toks.get(i + 1).is_some_and(|x| {
+                                x.norm.strip_prefix('و').is_some_and(|b| {
+                                    (0..3).any(|more| {
+                                        let rest = self.toks.iter().skip(i + 2).take(more);
+                                        let words = std::iter::once(b)
+                                            .chain(rest.map(|t| t.norm.as_str()));
+                                        self.gaz_entry(words)
+                                            .is_some_and(|e| e.id.starts_with("iso:"))
+                                    })
+                                })
+                            });
                     // "بورصة باكستان": an organisation's head word that also spells a
                     // town (Bursa) names the organisation when a name follows.
                     let org_head = readings.iter().any(|(_, r)| AR_ORG_HEADS.contains(r))
@@ -3226,8 +3389,10 @@ impl<'a> Ex<'a> {
             return None;
         }
         let x = t.norm.as_str();
-        // "ثلاث بلدات وإسقاط": a new clause; "13 محافظة أواخر نوفمبر": time.
+        // "ثلاث بلدات وإسقاط": a new clause; "13 محافظة أواخر نوفمبر": time;
+        // "ولاية مدتها أربع سنوات": a term, with a pronoun on its noun.
         if x.starts_with('و')
+            || self.pronoun_suffixed(j)
             || matches!(x, "اواخر" | "اوائل" | "مطلع" | "منتصف" | "نهايه" | "بدايه")
             || is_nisba(x)
             || self.is_first_name(x)

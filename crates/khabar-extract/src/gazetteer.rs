@@ -10,13 +10,20 @@
 //! `type` is `person`, `location`, `organization` (or `firstname`, a list of
 //! given names that helps find unknown persons). `context`, when not empty, is
 //! a `|`-separated list of words: the entry is only used in a text that contains
-//! one of them (e.g. football clubs whose names are common words).
+//! one of them (e.g. football clubs whose names are common words). The
+//! context `@cue` instead makes the entry count only where a place cue comes
+//! before it: a preposition or place head (في، إلى، بين، مدينة، منجم), the
+//! proclitic ب, or و joining it to a place just named (generated
+//! transliterations of small towns, whose spellings may be other words).
 //! The name column is for display only: list every surface form, the
 //! canonical one included, among the variants. Variants are normalised with
 //! the same folding as the text, so spelling
 //! differences in diacritics, alef forms or case need no extra variant.
 
 use crate::words::{FxMap, FxSet};
+
+/// The context word that makes an entry count only after a place cue.
+const CUE: &str = "@cue";
 use std::collections::HashMap;
 
 use crate::text::{fold, tokenize, Kind};
@@ -47,6 +54,8 @@ pub(crate) struct Entry {
     pub name: String,
     /// Ids of its context words (see [`Gazetteer::context_id`]); empty = always active.
     pub context: Vec<u32>,
+    /// Context `@cue`: the name counts only after a place cue (في، إلى، مدينة …).
+    pub needs_cue: bool,
 }
 
 /// Token-trie over normalised variants.
@@ -177,12 +186,14 @@ impl Gazetteer {
             if id.is_empty() || name.is_empty() {
                 return Err(bad("id and name must not be empty"));
             }
-            let context: Vec<String> = ctx
+            let mut context: Vec<String> = ctx
                 .split('|')
                 .map(|c| fold(c.trim()))
                 .filter(|c| !c.is_empty())
                 .collect();
-            let key = format!("{id}\u{1}{}", context.join("|"));
+            let needs_cue = context.iter().any(|c| c == CUE);
+            context.retain(|c| c != CUE);
+            let key = format!("{id}\u{1}{}\u{1}{needs_cue}", context.join("|"));
             let idx = match self.index_by_id.get(&key) {
                 Some(&i) => i,
                 None => {
@@ -199,6 +210,7 @@ impl Gazetteer {
                         kind,
                         name: name.to_string(),
                         context,
+                        needs_cue,
                     });
                     self.index_by_id.insert(key, i);
                     i

@@ -18,9 +18,11 @@
 //! what follows them, then ordinals and multipliers. Everything is linear in
 //! the input.
 //!
-//! Data: `data/places.tsv`, `places_more.tsv`, `subdivisions.tsv` and
-//! `currencies.tsv` are generated from CLDR, GeoNames and Debian iso-codes by
-//! the scripts in `scripts/`; the other files in `data/` (persons,
+//! Data: `data/places.tsv`, `places_more.tsv`, `places_translit.tsv`,
+//! `subdivisions.tsv` and `currencies.tsv` are generated from CLDR, GeoNames
+//! and Debian iso-codes by the scripts in `scripts/` (`places_translit.tsv`
+//! holds Arabic transliterations of towns GeoNames names only in Latin or
+//! Cyrillic, which count only after a place cue); the other files in `data/` (persons,
 //! organisations, places, regions and given names) are curated (Wikidata Q-ids
 //! where known). All are embedded with `include_str!`; users add entries
 //! in the same TSV format through [`Extractor::with_user_data`] (format in the
@@ -79,6 +81,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "data/subdivisions.tsv",
         include_str!("../data/subdivisions.tsv"),
+    ),
+    (
+        "data/places_translit.tsv",
+        include_str!("../data/places_translit.tsv"),
     ),
     (
         "data/places_more.tsv",

@@ -540,6 +540,55 @@ fn user_data_extends_builtins() {
 }
 
 #[test]
+fn generated_town_spellings_need_a_place_cue() {
+    // From places_translit.tsv: towns GeoNames names only in Latin or Cyrillic.
+    check_entities(
+        "قطع التيار يوميا في سوخوم وغاغرا وغوداوتا بسبب الجفاف",
+        &[
+            ("location", "سوخوم", "gn:611847"),
+            ("location", "غاغرا", "gn:614622"),
+            ("location", "غوداوتا", "gn:614409"),
+        ],
+    );
+    check_entities(
+        "بعد توقف مصفاة بانتشيفو عن العمل",
+        &[("location", "بانتشيفو", "gn:787237")],
+    );
+    check_entities(
+        "Serbia's sole refinery, at Pancevo near Belgrade, will stop",
+        &[("location", "Pancevo", "gn:787237")],
+    );
+    check_entities(
+        "fuel from Westinghouse for the Paks nuclear power plant",
+        &[("location", "Paks", "gn:3046768")],
+    );
+    // No cue, or a cue that is as often for a person (ل), or inside a longer name.
+    check_not_entities("قالت غوداوتا إن الحكومة", &["غوداوتا"]);
+    check_not_entities("مقابل 30% لنصر الله و28% لمونكادا", &["مونكادا"]);
+    check_not_entities("In the Sul de Minas region, a bag", &["Minas"]);
+}
+
+#[test]
+fn user_entries_may_need_a_place_cue() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("towns.tsv"),
+        "local:zorgville\tlocation\tZorgville\t@cue\tزورغفيل\n",
+    )
+    .unwrap();
+    let ex = Extractor::with_user_data(dir.path()).unwrap();
+    let found = |text: &str| {
+        ex.extract(text, Some("ar"), None)
+            .entities
+            .iter()
+            .any(|e| e.text == "زورغفيل" && e.id == "local:zorgville")
+    };
+    assert!(found("وصل الوفد إلى زورغفيل أمس"));
+    assert!(found("اجتمعوا بزورغفيل أمس"));
+    assert!(!found("قال زورغفيل إن"));
+}
+
+#[test]
 fn bad_user_data_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.tsv"), "only\ttwo\n").unwrap();
