@@ -780,6 +780,66 @@ static AR_DEF_HEADS: WordSet = WordSet::new(&[
     "الصندوق",
 ]);
 
+/// Verbal nouns of acts done to a body (suspending, dissolving, closing):
+/// never a joined word of its name.
+static AR_ACTS: WordSet = WordSet::new(&[
+    "تعليق",
+    "الغاء",
+    "حل",
+    "وقف",
+    "تاجيل",
+    "رفض",
+    "اعلان",
+    "اعتقال",
+    "اقاله",
+    "انسحاب",
+    "تعيين",
+    "فرض",
+    "رفع",
+    "خفض",
+    "منع",
+    "اغلاق",
+    "فتح",
+    "بدء",
+    "استئناف",
+    "تمديد",
+    "تجميد",
+    "اعاده",
+    "حظر",
+    "مقاطعه",
+    "تعطيل",
+]);
+
+/// Creeds that name a party after "الحزب" (normalised).
+static AR_CREEDS: WordSet = WordSet::new(&[
+    "الليبرالي",
+    "الوطني",
+    "الشيوعي",
+    "الاشتراكي",
+    "المحافظ",
+    "الديمقراطي",
+    "الجمهوري",
+    "الاتحادي",
+    "التقدمي",
+    "القومي",
+    "الشعبي",
+    "المسيحي",
+    "الاسلامي",
+    "العمالي",
+    "الاخضر",
+    "الدستوري",
+    "الوحدوي",
+    "الناصري",
+    "الاجتماعي",
+    "الراديكالي",
+    "الفيدرالي",
+    "الوسطي",
+    "العلماني",
+    "اليساري",
+    "اليميني",
+    "الديموقراطي",
+]);
+
 /// Heads that name an organisation only with a ل-phrase or an adjective (مركز محمد بن راشد للفضاء; not مركز الاتصال).
 static AR_WEAK_HEADS: WordSet =
     WordSet::new(&["مركز", "مكتب", "مجموعه", "جهاز", "حكومه", "قياده", "امانه"]);
@@ -2611,6 +2671,55 @@ impl<'a> Ex<'a> {
         (j > i).then_some(j)
     }
 
+    /// Parties named by their creed: "الحزب الليبرالي", "الحزب الوطني",
+    /// "الحزب الديمقراطي المسيحي" (longer than the US Democrats' name),
+    /// "الحزب الشيوعي الصيني"; not "الحزب الحاكم" (the ruling party).
+    fn party_names(&mut self) {
+        let n = self.toks.len();
+        for i in 0..n.saturating_sub(1) {
+            let k = match self.toks[i].norm.as_str() {
+                "الحزب" => 0,
+                "والحزب" | "للحزب" | "بالحزب" | "فالحزب" => 1,
+                _ => continue,
+            };
+            let creed = |x: &Token| is_ar(x) && AR_CREEDS.contains(&x.norm.as_str());
+            if !creed(&self.toks[i + 1]) {
+                continue;
+            }
+            let mut e = i + 2;
+            while e < n && e < i + 4 {
+                let x = &self.toks[e];
+                if creed(x) || is_ar(x) && x.art && is_nisba(&x.norm) && !self.covered[e] {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            // A known name that the creed words extend (the US Democrats'
+            // "الحزب الديمقراطي" before "المسيحي") gives way; one that ends
+            // here, or goes further, stands.
+            let known = self.start_idx[i].filter(|&x| !self.out[x as usize].dead);
+            if let Some(x) = known {
+                let b = self.out[x as usize].b;
+                if b >= e || !(b..e).all(|j| creed(&self.toks[j])) {
+                    continue;
+                }
+            } else if self.covered[i] {
+                continue;
+            }
+            // Nothing else inside: "الحزب الوطني" + a person is the person's.
+            let inner = (i + 1..e)
+                .any(|j| self.covered[j] && known.is_none_or(|x| j >= self.out[x as usize].b));
+            if inner {
+                continue;
+            }
+            if let Some(x) = known {
+                self.remove_mentions(vec![x as usize]);
+            }
+            self.emit_local(i, e, k, EType::Organization);
+        }
+    }
+
     /// Iraqi and Syrian tribes: "البو فهد", "والبو علوان" (آلبو, not the
     /// Danish town آلبو that folds the same).
     fn tribes(&mut self) {
@@ -2804,6 +2913,7 @@ impl<'a> Ex<'a> {
     }
 
     pub(crate) fn arabic_rules(&mut self) {
+        self.party_names();
         self.tribes();
         self.letter_acronyms();
         self.business_names();
@@ -3129,8 +3239,11 @@ impl<'a> Ex<'a> {
             if w.starts_with('و') && AR_ORG_HEADS.contains(&&w[2..]) {
                 break;
             }
+            // "حل مجلس الأمة وتعليق العمل بالدستور": an act joined to the
+            // name is what was done to the body, not more of its name.
             let joined_construct = w.starts_with('و')
                 && !w.starts_with("وال")
+                && !AR_ACTS.contains(&&w[2..])
                 && (art || lam_seen)
                 && loose == 0
                 && w.chars().count() > 3

@@ -569,6 +569,31 @@ fn generated_town_spellings_need_a_place_cue() {
 }
 
 #[test]
+fn parties_by_creed_and_acts_outside_names() {
+    check_entities(
+        "ومرشح الحزب الليبرالي سلفادور نصر الله",
+        &[("organization", "الحزب الليبرالي", "")],
+    );
+    check_entities(
+        "وحصل الحزب الديمقراطي المسيحي على المرتبة الثانية",
+        &[("organization", "الحزب الديمقراطي المسيحي", "")],
+    );
+    check_entities(
+        "فاز الحزب الجمهوري بالأغلبية",
+        &[("organization", "الحزب الجمهوري", "org:gop")],
+    );
+    check_not_entities("قال الحزب الحاكم إن", &["الحزب الحاكم"]);
+    check_entities(
+        "إلى حل مجلس الأمة وتعليق العمل ببعض مواد الدستور",
+        &[("organization", "مجلس الأمة", "")],
+    );
+    check_entities(
+        "قالت وزارة التجارة الخارجية وترقية الصادرات إن",
+        &[("organization", "وزارة التجارة الخارجية وترقية الصادرات", "")],
+    );
+}
+
+#[test]
 fn user_entries_may_need_a_place_cue() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
