@@ -187,6 +187,28 @@ static AR_ADVERBS: WordSet = WordSet::new(&[
     "كذلك",
     "حينها",
     "ابتداء",
+    "تماما",
+    "كاملا",
+    "نهائيا",
+    "تدريجيا",
+    "جزئيا",
+    "كليا",
+    "فعليا",
+    "عمليا",
+    "دائما",
+    "احيانا",
+    "كثيرا",
+    "قليلا",
+    "طويلا",
+    "سريعا",
+    "مطلقا",
+    "اطلاقا",
+    "ابدا",
+    "حصرا",
+    "علنا",
+    "مبكرا",
+    "مجانا",
+    "نسبيا",
 ]);
 
 /// ل-phrases naming a company's line of business (لولو للتجزئة).
@@ -2995,8 +3017,26 @@ impl<'a> Ex<'a> {
                 }
             }
             // Known given name (maybe with its proclitic) + name-like token.
+            // "المتحدث باسم الرئاسة": on behalf of, not the given name Basim.
+            let spokesman = w == "باسم"
+                && i > 0
+                && arabic_readings(&self.toks[i - 1].norm)
+                    .iter()
+                    .any(|(_, r)| {
+                        matches!(
+                            *r,
+                            "المتحدث"
+                                | "الناطق"
+                                | "متحدث"
+                                | "ناطق"
+                                | "المتحدثه"
+                                | "الناطقه"
+                                | "متحدثه"
+                                | "ناطقه"
+                        )
+                    });
             let skip = usize::from(proclitic);
-            if proclitic || self.is_first_name(&w) && self.ar_name_token(i + 1) {
+            if !spokesman && (proclitic || self.is_first_name(&w) && self.ar_name_token(i + 1)) {
                 if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 2) {
                     self.emit_local(i, e, skip, EType::Person);
                     i = e;
@@ -4137,7 +4177,18 @@ impl<'a> Ex<'a> {
         let described = group
             || len < 3 && self.pronoun_suffixed(j)
             || !self.is_first_name(first) && (adjective(j) || len >= 2 && adjective(j + 1));
-        if described || verb && AR_UNNAMED_SOURCES.contains(&first) {
+        // "أعلن دعمه لعصفورة": after a verb, a noun with the pronoun ـه is
+        // what was declared, not who (French names in ـيه aside: بارنييه).
+        let object = verb && {
+            let t = &self.toks[j];
+            let raw = &self.chars[t.start..t.end];
+            raw.len() >= 4
+                && raw.ends_with(&['ه'])
+                && raw[raw.len() - 2] != 'ي'
+                && !self.is_first_name(first)
+                && !self.surname_known(first)
+        };
+        if described || object || verb && AR_UNNAMED_SOURCES.contains(&first) {
             return None;
         }
         // "للسيدة فيروز": a given name alone after السيد/السيدة.

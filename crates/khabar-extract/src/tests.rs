@@ -594,6 +594,17 @@ fn parties_by_creed_and_acts_outside_names() {
 }
 
 #[test]
+fn not_names_after_spokesmen_verbs_and_before_adverbs() {
+    check_not_entities(
+        "قال المتحدث باسم الرئاسة الروسية دميتري بيسكوف",
+        &["باسم الرئاسة"],
+    );
+    check_not_entities("وهي مسافة آمنة تماما.", &["آمنة تماما"]);
+    check_not_entities("أعلن دعمه لعصفورة، المنحدر من", &["دعمه لعصفورة"]);
+    check_entities("وقال ميشيل بارنييه إن", &[("person", "ميشيل بارنييه", "")]);
+}
+
+#[test]
 fn user_entries_may_need_a_place_cue() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
