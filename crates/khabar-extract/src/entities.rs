@@ -1085,6 +1085,20 @@ static EN_PLACE_NOUNS: WordSet = WordSet::new(&[
     "station",
 ]);
 
+/// Heads of place names that are also common nouns (منطقة عمليات، حي
+/// سكني، قضاء عطلة): the name counts when a phrase of location follows.
+static AR_WEAK_PLACE_HEADS: WordSet = WordSet::new(&[
+    "منطقه",
+    "حي",
+    "ناحيه",
+    "بلديه",
+    "جماعه",
+    "ضاحيه",
+    "قضاء",
+    "مناطق",
+    "احياء",
+]);
+
 /// Heads of place names: the name follows (بلدة كوراخوفو).
 /// Heads of facilities and natural features, part of the place's name (normalised).
 static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
@@ -3531,9 +3545,15 @@ impl<'a> Ex<'a> {
 
     /// A place named after a generic head: "بلدة كوراخوفو", "بمدينة سومي".
     fn place_rule(&mut self, i: usize, w: &str) -> Option<usize> {
-        arabic_readings(w)
-            .iter()
-            .find(|(_, r)| AR_PLACE_HEADS.contains(r))?;
+        let readings = arabic_readings(w);
+        let strong = readings.iter().any(|(_, r)| AR_PLACE_HEADS.contains(r));
+        if !strong
+            && !readings
+                .iter()
+                .any(|(_, r)| AR_WEAK_PLACE_HEADS.contains(r))
+        {
+            return None;
+        }
         let j = i + 1;
         let t = self.toks.get(j)?;
         // "بلدة المصيلح" (a definite name), not "المدينة السورية" (an adjective).
@@ -3589,6 +3609,12 @@ impl<'a> Ex<'a> {
                 break;
             }
         }
+        // "منطقة سينو قرب مطار باماكو", "حي الجحملية شرقي المدينة": a weak
+        // head (منطقة is also "area of operations") names a place only when
+        // the text then says where it lies.
+        if !strong && !self.located_after(e) {
+            return None;
+        }
         let name = self.span_text(j, e);
         self.emit(
             j,
@@ -3599,6 +3625,31 @@ impl<'a> Ex<'a> {
             name,
         );
         Some(e)
+    }
+
+    /// Whether token `e` starts a phrase of location: a direction or "near"
+    /// (شمال، شرقي، قرب), or in/at a place just named (في ولاية وهران، بالرياض).
+    fn located_after(&self, e: usize) -> bool {
+        let Some(t) = self.toks.get(e) else {
+            return false;
+        };
+        let w = t.norm.as_str();
+        let place_at = |k: usize| {
+            self.mention_at(k)
+                .is_some_and(|m| m.kind == EType::Location && m.a == k)
+                || self.toks.get(k).is_some_and(|x| {
+                    arabic_readings(&x.norm)
+                        .iter()
+                        .any(|(_, r)| AR_PLACE_HEADS.contains(r))
+                })
+        };
+        is_compass(w)
+            || matches!(
+                w,
+                "قرب" | "بالقرب" | "قباله" | "شمالي" | "جنوبي" | "شرقي" | "غربي"
+            )
+            || w == "في" && place_at(e + 1)
+            || w.starts_with('ب') && w.chars().count() > 3 && place_at(e)
     }
 
     fn org_rule(&mut self, i: usize, w: &str) -> Option<usize> {
