@@ -832,6 +832,24 @@ static AR_ACTS: WordSet = WordSet::new(&[
     "تعطيل",
 ]);
 
+/// "The region", "the city": a place named before, referred back to.
+static AR_ANAPHORIC_PLACES: WordSet = WordSet::new(&[
+    "المقاطعه",
+    "المدينه",
+    "الولايه",
+    "المحافظه",
+    "الاقليم",
+    "البلاد",
+    "الدوله",
+    "المنطقه",
+    "الجمهوريه",
+    "العاصمه",
+    "البلده",
+    "القريه",
+    "البلديه",
+    "الاقاليم",
+]);
+
 /// Creeds that name a party after "الحزب" (normalised).
 static AR_CREEDS: WordSet = WordSet::new(&[
     "الليبرالي",
@@ -1058,6 +1076,19 @@ static AR_WEAK_PLACE_CUES: WordSet = WordSet::new(&[
 static EN_WEAK_PLACE_CUES: WordSet = WordSet::new(&[
     "in", "at", "near", "from", "to", "outside", "around", "between", "via", "into", "across",
     "towards", "toward", "of",
+]);
+
+/// English administrative heads that, capitalised, end a region's name.
+static EN_ADMIN_HEADS: WordSet = WordSet::new(&[
+    "province",
+    "region",
+    "oblast",
+    "governorate",
+    "district",
+    "county",
+    "prefecture",
+    "krai",
+    "territory",
 ]);
 
 /// English place and facility nouns after a town's name (the Paks plant).
@@ -3899,6 +3930,14 @@ impl<'a> Ex<'a> {
                 return Some(e);
             }
         }
+        // "حكومة المقاطعة", "مركز المدينة": the body of a place named before,
+        // not a name.
+        if !definite
+            && (weak || head == "مركز")
+            && AR_ANAPHORIC_PLACES.contains(&next.norm.as_str())
+        {
+            return None;
+        }
         let (e, lam, nisba, art, place) = self.org_chain(i, definite);
         let mods = e - i - 1;
         let ok = if definite {
@@ -4172,6 +4211,16 @@ impl<'a> Ex<'a> {
                 j += 2;
                 continue;
             }
+            // "رئيس جمهورية ساخا X", "حاكم مقاطعة سخالين X": a place with its
+            // head inside the role.
+            if (AR_PLACE_HEADS.contains(&w) || w == "جمهوريه")
+                && self
+                    .mention_at(j + 1)
+                    .is_some_and(|m| m.kind == EType::Location && m.a == j + 1)
+            {
+                j += 1;
+                continue;
+            }
             // "المتحدث باسم الوزارة" (on behalf of), not the given name in
             // "مدير الشركة باسم عبد الكريم".
             let on_behalf = w == "باسم"
@@ -4209,7 +4258,39 @@ impl<'a> Ex<'a> {
         if j >= n || self.covered[j] || !self.ar_name_token(j) {
             return None;
         }
-        let e = self.ar_name_from(j, 4)?;
+        let mut e = self.ar_name_from(j, 4)?;
+        // "رئيس ياقوتيا أيسين نيكولاييف": a Slavic family name that spells a
+        // town (Mykolaiv) ends the name begun after the title.
+        if e < n && self.covered[e] && !verb {
+            if let Some(x) = self.start_idx[e] {
+                let m = &self.out[x as usize];
+                let w = self.toks[e].norm.as_str();
+                let slavic = ["وف", "يف", "سكي", "وفا", "يفا", "سكايا", "فيتش", "ينكو"]
+                    .iter()
+                    .any(|s| w.ends_with(s));
+                // The word before is a name, not a head ("حاكم مقاطعة خاركوف").
+                let given = e == j + 1 && {
+                    let f = &self.toks[j];
+                    let g = f.norm.as_str();
+                    !f.art
+                        && !AR_PLACE_HEADS.contains(&g)
+                        && !AR_WEAK_PLACE_HEADS.contains(&g)
+                        && !AR_GENERIC.contains(&g)
+                        && !AR_ORG_HEADS.contains(&g)
+                };
+                if !m.dead
+                    && m.kind == EType::Location
+                    && m.b == e + 1
+                    && m.start == self.toks[e].start
+                    && !m.id.starts_with("iso:")
+                    && slavic
+                    && given
+                {
+                    self.remove_mentions(vec![x as usize]);
+                    e += 1;
+                }
+            }
+        }
         let len = e - j;
         // "قال مسؤول إيراني كبير", "سفير روسي سابق": an unnamed source, not a
         // name. A noun with an indefinite nisba after it is a description.
@@ -4258,6 +4339,62 @@ impl<'a> Ex<'a> {
     /// "في طرابلس وصيدا وزحلة والنبطية", "أقضية الشطرة والرفاعي وسوق
     /// الشيوخ". An unknown name coordinated with a known place is a place; a
     /// definite one (والنبطية) needs two known places in the list.
+    /// A place written with a hyphen and no spaces to an unknown word is one
+    /// name: "بتروبافلوفسك-كامتشاتسكي", "وونسان-كالما" (not two places: a
+    /// route between two known ones, "موسكو-بكين", keeps both).
+    pub(crate) fn hyphen_places(&mut self) {
+        let n = self.toks.len();
+        let mut k = 1;
+        while k + 1 < n {
+            let (dash, next) = (&self.toks[k], &self.toks[k + 1]);
+            let tight = dash.norm == "-" && !dash.space_before && !next.space_before;
+            if !tight || !is_ar(next) || self.covered[k + 1] || !self.ar_name_token(k + 1) {
+                k += 1;
+                continue;
+            }
+            let Some(m) = self.mention_ending_at(k) else {
+                k += 1;
+                continue;
+            };
+            if m.kind != EType::Location || m.id.starts_with("iso:") {
+                k += 1;
+                continue;
+            }
+            let (a, start) = (m.a, m.start);
+            let skip = start - self.toks[a].start;
+            let x = self.start_idx[a].map(|x| x as usize);
+            if let Some(x) = x {
+                self.remove_mentions(vec![x]);
+                self.emit_local(a, k + 2, skip, EType::Location);
+            }
+            k += 2;
+        }
+    }
+
+    /// "Leningrad Region", "Armavir Province": in English a capitalised
+    /// administrative head after a place is part of its name (lower case,
+    /// "Basra province", it is not).
+    pub(crate) fn english_admin_regions(&mut self) {
+        let n = self.toks.len();
+        for k in 1..n {
+            let t = &self.toks[k];
+            if t.kind != Kind::Alpha || !t.cap || !EN_ADMIN_HEADS.contains(&t.norm.as_str()) {
+                continue;
+            }
+            let Some(m) = self.mention_ending_at(k) else {
+                continue;
+            };
+            if m.kind != EType::Location || self.toks[m.a].kind != Kind::Alpha {
+                continue;
+            }
+            let a = m.a;
+            if let Some(x) = self.start_idx[a] {
+                self.remove_mentions(vec![x as usize]);
+                self.emit_local(a, k + 1, 0, EType::Location);
+            }
+        }
+    }
+
     pub(crate) fn coordinated_places(&mut self) {
         let n = self.toks.len();
         let mut i = 0;

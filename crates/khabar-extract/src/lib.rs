@@ -233,6 +233,8 @@ impl Extractor {
         ex.english_rules();
         ex.paren_aliases();
         ex.coordinated_places();
+        ex.hyphen_places();
+        ex.english_admin_regions();
         ex.link_short_mentions();
         ex.unify_ids();
         ex.drop_redundant_contractions();

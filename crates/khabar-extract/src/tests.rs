@@ -605,6 +605,31 @@ fn not_names_after_spokesmen_verbs_and_before_adverbs() {
 }
 
 #[test]
+fn compound_places_regions_and_slavic_surnames() {
+    check_entities(
+        "وصلت السفينة إلى بتروبافلوفسك-كامتشاتسكي أمس",
+        &[("location", "بتروبافلوفسك-كامتشاتسكي", "")],
+    );
+    check_entities(
+        "the Metsamor plant in Armavir Province, 35 km west of Yerevan",
+        &[("location", "Armavir Province", "")],
+    );
+    check_not_entities("in Basra province, officials said", &["Basra province"]);
+    check_not_entities(
+        "وقالت حكومة المقاطعة إن الإصلاحات ستنتهي",
+        &["حكومة المقاطعة"],
+    );
+    check_entities(
+        "أعلن رئيس جمهورية ساخا (ياقوتيا) أيسين نيكولاييف انطلاق الأعمال",
+        &[("person", "أيسين نيكولاييف", "")],
+    );
+    check_not_entities(
+        "أعلن حاكم مقاطعة خاركوف الأوكرانية أوليغ سينيغوبوف",
+        &["مقاطعة خاركوف"],
+    );
+}
+
+#[test]
 fn user_entries_may_need_a_place_cue() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
