@@ -2184,6 +2184,22 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
+            // "الضفة اليمنى لنهر لينا", "الضفة الغربية لبحيرة بلخاش": a river's
+            // or a lake's bank, not the West Bank.
+            if let Some((end, _, e)) = best {
+                if self.gaz.entries[e as usize].id == "loc:west-bank" {
+                    let next = self.toks.get(end).map(|x| x.norm.as_str()).unwrap_or("");
+                    let of_water = arabic_readings(next).iter().skip(1).any(|(_, r)| {
+                        matches!(
+                            *r,
+                            "نهر" | "النهر" | "بحيره" | "البحيره" | "قناه" | "القناه"
+                        )
+                    });
+                    if of_water || end == i + 1 && matches!(next, "اليمني" | "اليسري") {
+                        best = None;
+                    }
+                }
+            }
             if let Some((end, k, e)) = best {
                 // A function word that happens to spell a place (وإن → وان, Van).
                 if end == i + 1 && t.kind == Kind::Arabic {
@@ -2200,13 +2216,22 @@ impl<'a> Ex<'a> {
                         .any(|(_, r)| AR_STOP.contains(r) || AR_GENERIC.contains(r));
                     // "الطاقة النووية السلمية": a nisba adjective after a definite word, not Salamiyah.
                     // "إلى السعودية" (الي) and "التي" are not definite nouns.
+                    // "السيارات المجمعة محليا": a participle, not Al Majmaah.
                     let adjective = t.norm.starts_with("ال")
                         && t.norm.ends_with("يه")
                         && i > 0
                         && !self.covered[i - 1]
                         && self.toks[i - 1].kind == Kind::Arabic
                         && self.toks[i - 1].norm.starts_with("ال")
-                        && !AR_STOP.contains(&self.toks[i - 1].norm.as_str());
+                        && !AR_STOP.contains(&self.toks[i - 1].norm.as_str())
+                        || t.norm.starts_with("الم")
+                            && t.norm.ends_with('ه')
+                            && t.norm.chars().count() >= 7
+                            && i > 0
+                            && !self.covered[i - 1]
+                            && self.toks[i - 1].kind == Kind::Arabic
+                            && self.toks[i - 1].norm.starts_with("ال")
+                            && !AR_STOP.contains(&self.toks[i - 1].norm.as_str());
                     // "دعم مالي" (financial), not Mali: such names need a place cue before.
                     let cue_needed = readings
                         .iter()
@@ -3955,6 +3980,7 @@ impl<'a> Ex<'a> {
                     .is_some_and(|b| b.ends_with('ي') && self.is_descriptor(b));
             let movement = matches!(head.as_str(), "التيار" | "التحالف")
                 && nisba_first
+                && !(head == "التيار" && first.norm == "الكهربائي")
                 && !matches!(first.norm.as_str(), "الكهربائي" | "الدولي")
                 && crate::figures::ordinal_ar(&first.norm).is_none();
             // "الجامعة الأردنية", "المحكمة العليا": a university or a court by one
@@ -3968,8 +3994,10 @@ impl<'a> Ex<'a> {
                     first.norm.as_str(),
                     "الدوليه" | "الجديده" | "المحلي" | "البلدي" | "المحليه"
                 );
-            mods >= 2 && (nisba_first || first.art && lam)
-                || mods == 1 && (movement || army || seat)
+            let current = head == "التيار" && first.norm == "الكهربائي";
+            (mods >= 2 && (nisba_first || first.art && lam)
+                || mods == 1 && (movement || army || seat))
+                && !current
         } else if weak {
             // بنك مصر، مصرف لبنان، مجموعة الإمارات: a bank or group named by its place.
             // A government by a region's name ("حكومة إقليم كردستان"), not a
@@ -5394,15 +5422,15 @@ impl<'a> Ex<'a> {
         let n = self.toks.len();
         for i in 0..n {
             if self.covered[i] {
-                // "أحمد الحجار ... الحجار": a surname of a person named in the
-                // text, not the small town it also spells.
+                // "أحمد الحجار ... الحجار", "أيسين نيكولاييف ... نيكولاييف": a
+                // surname of a person named in the text, not the town it spells.
                 let town = self.start_idx[i].filter(|&x| {
                     let m = &self.out[x as usize];
                     !m.dead
                         && m.b == i + 1
                         && m.kind == EType::Location
                         && m.start == self.toks[i].start
-                        && m.id.starts_with("gn:")
+                        && (m.id.starts_with("gn:") || m.id.starts_with("loc:"))
                 });
                 if let Some(x) = town {
                     if let Some((kind, id, name)) = keys.get(self.toks[i].norm.as_str()).cloned() {

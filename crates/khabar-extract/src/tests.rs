@@ -630,6 +630,33 @@ fn compound_places_regions_and_slavic_surnames() {
 }
 
 #[test]
+fn banks_participles_currents_and_surnames_that_spell_towns() {
+    check_not_entities("على الضفة اليمنى لنهر لينا", &["الضفة"]);
+    check_not_entities("على الضفة الغربية لبحيرة بلخاش", &["الضفة الغربية"]);
+    check_entities(
+        "في الضفة الغربية المحتلة",
+        &[("location", "الضفة الغربية", "loc:west-bank")],
+    );
+    check_not_entities("ارتفعت مبيعات السيارات المجمعة محليا", &["المجمعة"]);
+    check_not_entities(
+        "قطع التيار الكهربائي لمدة 4 ساعات",
+        &["التيار الكهربائي لمدة", "التيار الكهربائي"],
+    );
+    let out = ex().extract(
+        "أعلن رئيس ياقوتيا أيسين نيكولاييف أن المشروع بدأ. وقال نيكولاييف إن",
+        Some("ar"),
+        None,
+    );
+    let short = out.entities.iter().find(|e| e.text == "نيكولاييف").unwrap();
+    let full = out
+        .entities
+        .iter()
+        .find(|e| e.text == "أيسين نيكولاييف")
+        .unwrap();
+    assert_eq!((short.kind.as_str(), &short.id), ("person", &full.id));
+}
+
+#[test]
 fn user_entries_may_need_a_place_cue() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
