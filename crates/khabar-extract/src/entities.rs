@@ -850,6 +850,31 @@ static AR_ANAPHORIC_PLACES: WordSet = WordSet::new(&[
     "الاقاليم",
 ]);
 
+/// Makers, suppliers and operators: nouns of agents before a line of
+/// business ("منتج للسيارات"), never a company's name.
+static AR_AGENT_NOUNS: WordSet = WordSet::new(&[
+    "منتج",
+    "مصنع",
+    "مورد",
+    "مشغل",
+    "مصدر",
+    "مستورد",
+    "موزع",
+    "مطور",
+    "مزود",
+    "مالك",
+    "مستثمر",
+    "مشتري",
+    "منتجي",
+    "مصنعي",
+    "موردي",
+    "مشغلي",
+    "مصدري",
+    "مستوردي",
+    "بائع",
+    "تاجر",
+]);
+
 /// Creeds that name a party after "الحزب" (normalised).
 static AR_CREEDS: WordSet = WordSet::new(&[
     "الليبرالي",
@@ -2983,6 +3008,9 @@ impl<'a> Ex<'a> {
                 || !t.art && w.ends_with('ا')
                 || self.pronoun_suffixed(i)
                 || crate::numbers::parse_at(self.toks, i).is_some()
+                // "أكبر منتج للسيارات": a maker of the line, not a name.
+                || AR_AGENT_NOUNS.contains(&bare)
+                || i > 0 && matches!(self.toks[i - 1].norm.as_str(), "اكبر" | "احد" | "اهم" | "اول" | "ثاني" | "ثالث" | "اقدم" | "اضخم")
             {
                 continue;
             }

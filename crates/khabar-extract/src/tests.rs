@@ -657,6 +657,16 @@ fn banks_participles_currents_and_surnames_that_spell_towns() {
 }
 
 #[test]
+fn makers_of_a_line_of_business_are_no_company() {
+    check_not_entities("بوصفها أكبر منتج للسيارات في روسيا", &["منتج للسيارات"]);
+    check_not_entities("أصبحت ثاني مشغل للاتصالات", &["مشغل للاتصالات"]);
+    check_entities(
+        "أعلنت لولو للتجزئة عن أرباحها",
+        &[("organization", "لولو للتجزئة", "")],
+    );
+}
+
+#[test]
 fn user_entries_may_need_a_place_cue() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
