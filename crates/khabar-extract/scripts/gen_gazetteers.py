@@ -26,7 +26,8 @@ SKIP_TERR = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "001"}
 ARAB = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "DJ", "KM"}
 # Letters that mark Persian/Urdu/Pashto/Kurdish spellings rather than Arabic ones.
 NON_ARABIC_LETTERS = set("پچژگکیۀہھےڈٹڑںۆێڕڵګښځڅ")
-# Arabic common words that are also place names somewhere.
+# Arabic common words that are also place names somewhere (سيول, "torrents", is
+# Seoul in curated_locations.tsv only in a text about Korea).
 AR_STOP = set("""
 عين حي بئر تل جبل وادي سوق قرية مدينة بلدة الوسط الشمال الجنوب الشرق الغرب المركز الحرة الجديدة القديمة الكبرى الصغرى النصر
 الهلال الاتحاد الخليج الفتح الجزيرة الوحدة الأمل السلام النور الفجر الرشيد الثورة الحرية العمل الشباب البحر النهر الساحل
@@ -34,6 +35,7 @@ AR_STOP = set("""
 حسن علي محمد أحمد عمر خالد سالم فيصل ناصر بدر نور فجر أمل سلام عيد ربيع قمر شمس صفا مروة هدى صلاح نصر فتح سعادة
 المنار الأول الثاني الثالث الرابع أول ثاني ثالث رابع خامس ماء نار ذهب فضة الذهب رمل الرمل حمام الحمام جامع الجامع باب الباب
 ميدان ساحة سلطات رياض عالية خفي مدان بحري الجزيرة كيف واتس كوبر ديانا بيلا تاني كريمة مارتن جاكسون ميكي ماركس هيو إيلي كورونا تويوتا
+سيول
 """.split())
 EN_STOP = set("""
 Of Split Mobile Reading Bath Nice Male Mary March May Best Deal Orange Gary Marion Young Union Victoria Florence Eugene Paris

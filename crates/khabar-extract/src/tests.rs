@@ -657,6 +657,15 @@ fn banks_participles_currents_and_surnames_that_spell_towns() {
 }
 
 #[test]
+fn seoul_only_in_a_text_about_korea() {
+    check_not_entities("مصرع 14 شخصا في سيول جنوب شرق المغرب", &["سيول"]);
+    check_entities(
+        "وصل الرئيس الكوري الجنوبي إلى سيول",
+        &[("location", "سيول", "gn:1835848")],
+    );
+}
+
+#[test]
 fn makers_of_a_line_of_business_are_no_company() {
     check_not_entities("بوصفها أكبر منتج للسيارات في روسيا", &["منتج للسيارات"]);
     check_not_entities("أصبحت ثاني مشغل للاتصالات", &["مشغل للاتصالات"]);
