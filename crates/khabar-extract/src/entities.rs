@@ -4911,6 +4911,86 @@ impl<'a> Ex<'a> {
             i = end.max(i + 1);
         }
         self.possessive_orgs();
+        self.english_names_over_places();
+    }
+
+    /// "Tomaso Rodriguez", "Álvaro Santos Pereira", "Abdullah Al-Badr": a
+    /// family name that spells a town, after a given name or at the end of a
+    /// person's name, is the person's.
+    fn english_names_over_places(&mut self) {
+        let places: Vec<usize> = self
+            .live()
+            .filter(|m| m.kind == EType::Location && m.b == m.a + 1 && !m.id.starts_with("iso:"))
+            .map(|m| m.a)
+            .collect();
+        for p in places {
+            let t = &self.toks[p];
+            if t.kind != Kind::Alpha || !t.cap || p == 0 {
+                continue;
+            }
+            // Back over the name: capitalised words and the links of names.
+            let mut s = p;
+            let mut titled = false;
+            while s > 0 {
+                let u = &self.toks[s - 1];
+                // "Chief Executive Tomaso Rodriguez": the role ends the walk
+                // and vouches for the name after it.
+                if EN_TITLES.contains(&u.norm.as_str()) {
+                    titled = true;
+                    break;
+                }
+                let link = matches!(u.norm.as_str(), "de" | "los" | "del" | "da" | "-" | "bin")
+                    && !u.space_before == (u.norm == "-");
+                let al = u.norm == "al" && u.cap;
+                if self.covered[s - 1]
+                    && !self.mention_at_end(s).is_some_and(|k| k == EType::Person)
+                {
+                    break;
+                }
+                if self.covered[s - 1] {
+                    // A person's name ends right here: take it whole.
+                    let Some(x) = self.mention_ending_at(s).map(|m| m.a) else {
+                        break;
+                    };
+                    s = x;
+                    break;
+                }
+                if u.kind == Kind::Alpha && (u.cap || link) || u.norm == "-" || al {
+                    s -= 1;
+                    continue;
+                }
+                break;
+            }
+            while s < p
+                && matches!(
+                    self.toks[s].norm.as_str(),
+                    "de" | "los" | "del" | "da" | "-"
+                )
+            {
+                s += 1;
+            }
+            if s == p {
+                continue;
+            }
+            let person_before = self
+                .mention_at(s)
+                .is_some_and(|m| m.kind == EType::Person && m.a == s);
+            if !person_before && !titled && !self.is_first_name(&self.toks[s].norm) {
+                continue;
+            }
+            let xs: Vec<usize> = (s..=p)
+                .filter_map(|k| self.start_idx[k])
+                .map(|x| x as usize)
+                .filter(|&x| !self.out[x].dead)
+                .collect();
+            self.remove_mentions(xs);
+            self.emit_local(s, p + 1, 0, EType::Person);
+        }
+    }
+
+    /// The kind of the live mention that ends right before token `i`.
+    fn mention_at_end(&self, i: usize) -> Option<EType> {
+        self.mention_ending_at(i).map(|m| m.kind)
     }
 
     /// "McLaren's Oscar Piastri", "Red Bull's Max Verstappen": the capitalised

@@ -657,6 +657,26 @@ fn banks_participles_currents_and_surnames_that_spell_towns() {
 }
 
 #[test]
+fn english_family_names_that_spell_towns() {
+    check_entities(
+        "Chief Executive Tomaso Rodriguez said the board would",
+        &[("person", "Tomaso Rodriguez", "")],
+    );
+    check_entities(
+        "chief economist Álvaro Santos Pereira told reporters",
+        &[("person", "Álvaro Santos Pereira", "")],
+    );
+    check_entities(
+        "Chief Executive Abdullah Al-Badr said the company",
+        &[("person", "Abdullah Al-Badr", "")],
+    );
+    check_entities(
+        "President Putin visited Paris on Monday",
+        &[("location", "Paris", "")],
+    );
+}
+
+#[test]
 fn seoul_only_in_a_text_about_korea() {
     check_not_entities("مصرع 14 شخصا في سيول جنوب شرق المغرب", &["سيول"]);
     check_entities(
