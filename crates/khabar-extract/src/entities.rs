@@ -4939,8 +4939,7 @@ impl<'a> Ex<'a> {
                     titled = true;
                     break;
                 }
-                let link = matches!(u.norm.as_str(), "de" | "los" | "del" | "da" | "-" | "bin")
-                    && !u.space_before == (u.norm == "-");
+                let link = matches!(u.norm.as_str(), "de" | "los" | "del" | "da" | "bin");
                 let al = u.norm == "al" && u.cap;
                 if self.covered[s - 1]
                     && !self.mention_at_end(s).is_some_and(|k| k == EType::Person)
