@@ -204,9 +204,11 @@ fn shared_currency(norm: &str) -> Option<&'static [(&'static str, &'static str)]
         ("NP", "NPR"),
     ];
     const KWACHA: &[(&str, &str)] = &[("ZM", "ZMW"), ("MW", "MWK")];
+    const SOM: &[(&str, &str)] = &[("KG", "KGS"), ("UZ", "UZS")];
     const SHILLING: &[(&str, &str)] = &[("KE", "KES"), ("UG", "UGX"), ("TZ", "TZS"), ("SO", "SOS")];
     Some(match norm {
         "kwacha" | "kwachas" | "كواشا" => KWACHA,
+        "سوم" | "som" | "soms" | "soum" => SOM,
         "shilling" | "shillings" | "شلن" | "شلنات" | "شلنا" => SHILLING,
         "ريال" | "ريالا" | "ريالات" | "riyal" | "riyals" | "rial" | "rials" => RIAL,
         "دينار" | "دينارا" | "دنانير" | "dinar" | "dinars" => DINAR,
@@ -1514,6 +1516,31 @@ impl Cx<'_> {
         Some((i, i + 5, format!("{y:04}-{m:02}-{d:02}")))
     }
 
+    /// "من العام نفسه", "من نفس العام", "من العام ذاته" at `j` → end token.
+    fn same_year_at(&self, j: usize) -> Option<usize> {
+        if !is(self.tok(j), &["من"]) {
+            return None;
+        }
+        let year_word = ["العام", "السنه"];
+        if is(self.tok(j + 1), &year_word)
+            && is(self.tok(j + 2), &["نفسه", "ذاته", "نفسها", "ذاتها"])
+        {
+            return Some(j + 3);
+        }
+        (is(self.tok(j + 1), &["نفس"]) && is(self.tok(j + 2), &year_word)).then_some(j + 3)
+    }
+
+    /// The year of the last date found with one.
+    fn last_year(&self) -> Option<i32> {
+        self.out
+            .iter()
+            .rev()
+            .find_map(|f| match (&f.kind[..], &f.value) {
+                ("date", FigureValue::Text(v)) => v.get(..4)?.parse().ok(),
+                _ => None,
+            })
+    }
+
     fn date_at(&self, i: usize) -> Option<(usize, usize, String)> {
         if let Some(d) = self.numeric_date_at(i) {
             return Some(d);
@@ -1609,6 +1636,13 @@ impl Cx<'_> {
             year = self.year_value(j + 1);
             j += 2;
             strong = true;
+        } else if let Some(b) = self.same_year_at(j) {
+            // "سبتمبر من العام نفسه": the year of the date named before.
+            year = self.last_year();
+            if year.is_some() {
+                j = b;
+                strong = true;
+            }
         } else if is(self.tok(j), &["من"]) {
             if let Some((_, b, v)) = self.relative_at(j + 1) {
                 if v.len() == 4 {
@@ -2173,6 +2207,19 @@ impl Cx<'_> {
                     "بعد",
                     "وفي",
                     "ومنذ",
+                    "اواخر",
+                    "اوائل",
+                    // A season, budget or edition named by its year: "موسم 2025 متصدرا".
+                    "موسم",
+                    "الموسم",
+                    "لموسم",
+                    "ميزانيه",
+                    "موازنه",
+                    "دوره",
+                    "نسخه",
+                    "مونديال",
+                    "season",
+                    "fiscal",
                     "in",
                     "since",
                     "by",
@@ -2330,7 +2377,8 @@ impl Cx<'_> {
         match t.kind {
             Kind::Arabic => {
                 let w = t.norm.as_str();
-                if w.starts_with("ال") || AR_FUNCTION.contains(&w) || w.chars().count() < 2 {
+                // The article, not أل/آل folded to ال: "6 ألقاب", "20 آلية".
+                if t.art || AR_FUNCTION.contains(&w) || w.chars().count() < 2 {
                     return None;
                 }
                 if months_ar(w).is_some() || crate::numbers::scale_word(w).is_some() {
@@ -2342,7 +2390,7 @@ impl Cx<'_> {
                     if a.kind == Kind::Arabic
                         && !self.used[e]
                         && (a.norm.ends_with("يه") || a.norm.ends_with('ي'))
-                        && !a.norm.starts_with("ال")
+                        && !a.art
                         // بميزانية، لمدينة: a preposition + noun, not an adjective.
                         && !["بم", "لم", "بال", "لل", "كم"].iter().any(|p| a.norm.starts_with(p))
                         && !AR_FUNCTION.contains(&a.norm.as_str())
@@ -2478,16 +2526,20 @@ impl Cx<'_> {
                                 }
                             }
                         }
+                        let tens = self
+                            .tok(i + 1)
+                            .and_then(|n| n.norm.strip_prefix('و').and_then(ordinal_tens));
+                        // الحادي is 11th only with عشر; "الحادي والثلاثين" is 31st.
                         if v == 11.0 && !is(self.tok(i + 1), &["عشر", "عشره"]) {
-                            continue;
+                            if tens.is_none() {
+                                continue;
+                            }
+                            v = 1.0;
                         }
                         if is(self.tok(i + 1), &["عشر", "عشره"]) {
                             v += if v == 11.0 { 0.0 } else { 10.0 };
                             e += 1;
-                        } else if let Some(tens) = self
-                            .tok(i + 1)
-                            .and_then(|n| n.norm.strip_prefix('و').and_then(ordinal_tens))
-                        {
+                        } else if let Some(tens) = tens {
                             // "الخامسة والأربعين" = 45th.
                             v += tens;
                             e += 1;

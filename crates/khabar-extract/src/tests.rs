@@ -657,6 +657,34 @@ fn banks_participles_currents_and_surnames_that_spell_towns() {
 }
 
 #[test]
+fn figures_counted_nouns_in_alif_lam_compound_ordinals_same_year_and_som() {
+    // أل/آل that fold to ال are no article.
+    check_figures(
+        "ويرفع رصيده إلى 6 ألقاب ويضم الفريق 20 آلية",
+        &[
+            ("count", "6 ألقاب", "ألقاب", "6"),
+            ("count", "20 آلية", "آلية", "20"),
+        ],
+    );
+    check_figures(
+        "ليحقق فوزه الحادي والثلاثين على التوالي",
+        &[("ordinal", "الحادي والثلاثين", "", "31")],
+    );
+    check_figures(
+        "أنهى ألكاراز موسم 2025 متصدرا للتصنيف",
+        &[("date", "2025", "", "\"2025\"")],
+    );
+    check_figures(
+        "دخلتها في فبراير 2022 قبل أن تنسحب منها في سبتمبر من العام نفسه",
+        &[("date", "سبتمبر من العام نفسه", "", "\"2022-09\"")],
+    );
+    check_figures(
+        "قالت حكومة أوزبكستان إنها أنفقت 1.5 تريليون سوم",
+        &[("money", "1.5 تريليون سوم", "UZS", "1500000000000")],
+    );
+}
+
+#[test]
 fn english_family_names_that_spell_towns() {
     check_entities(
         "Chief Executive Tomaso Rodriguez said the board would",
