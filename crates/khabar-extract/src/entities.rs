@@ -4072,6 +4072,38 @@ impl<'a> Ex<'a> {
         if !ok || prev_title && head == "مجلس" && !(nisba || place || lam) {
             return None;
         }
+        // "شركة النفط الروسية روسنفت", "شركة الكيماويات الألمانية كوفيسترو":
+        // a sector and a nationality describe the company named after them.
+        if head == "شركه"
+            && e > i + 2
+            && self.toks[i + 1].art
+            && self.definite_demonym(&self.toks[e - 1].norm)
+        {
+            if self
+                .mention_at(e)
+                .is_some_and(|m| m.kind == EType::Organization && m.a == e)
+            {
+                return Some(e);
+            }
+            let mut b = e;
+            while b < e + 3
+                && self.ar_name_token(b)
+                && !self.toks[b].art
+                && !looks_like_verb(&self.toks[b].norm)
+                && !self.toks[b].norm.starts_with('و')
+                && !AR_ADVERBS.contains(&self.toks[b].norm.as_str())
+                // "كوفيسترو بقيمة": a preposition's phrase ends the name.
+                && !(b > e
+                    && self.toks[b].norm.starts_with(['ب', 'ل'])
+                    && self.toks[b].norm.chars().count() >= 5)
+            {
+                b += 1;
+            }
+            if b > e {
+                self.emit_local(e, b, 0, EType::Organization);
+                return Some(b);
+            }
+        }
         // Drop places (and an organisation) swallowed by the name.
         self.uncover_places(i + 1, e);
         let inner: Vec<usize> = (i + 1..e)
@@ -4609,6 +4641,18 @@ impl<'a> Ex<'a> {
         if w.starts_with("ال") {
             return false;
         }
+        self.demonym(w)
+    }
+
+    /// A definite nationality adjective: "الروسية", "الألمانية" (whose bare
+    /// form starts with the letters ال).
+    fn definite_demonym(&self, w: &str) -> bool {
+        w.strip_prefix("ال")
+            .is_some_and(|b| AR_DESCRIPTORS.contains(&b) || self.demonym(b))
+    }
+
+    /// A nisba whose stem names a place the gazetteer knows (روسي، ألمانية).
+    fn demonym(&self, w: &str) -> bool {
         let Some(stem) = w.strip_suffix("يه").or_else(|| w.strip_suffix('ي')) else {
             return false;
         };

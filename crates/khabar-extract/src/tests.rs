@@ -685,6 +685,19 @@ fn figures_counted_nouns_in_alif_lam_compound_ordinals_same_year_and_som() {
 }
 
 #[test]
+fn a_sector_and_nationality_describe_the_company_named_after_them() {
+    check_entities(
+        "استحواذ أدنوك على شركة الكيماويات الألمانية كوفيسترو بقيمة 14 مليار يورو",
+        &[("organization", "كوفيسترو", "")],
+    );
+    check_not_entities("وقالت شركة النفط الروسية روسنفت إن", &["النفط الروسية"]);
+    check_entities(
+        "قالت شركة الاتصالات السعودية إن",
+        &[("organization", "الاتصالات السعودية", "org:stc")],
+    );
+}
+
+#[test]
 fn english_family_names_that_spell_towns() {
     check_entities(
         "Chief Executive Tomaso Rodriguez said the board would",
