@@ -984,6 +984,8 @@ static AR_AMBIGUOUS_PLACES: WordSet = WordSet::new(&[
     "العين",
     "دوما",
     "دورا",
+    // "الفيول أويل" (fuel oil), not Aweil.
+    "اويل",
     "سعيده",
     "مني",
     "حديثه",
@@ -2247,7 +2249,9 @@ impl<'a> Ex<'a> {
                         && i > 0
                         && !self.covered[i - 1]
                         && self.toks[i - 1].kind == Kind::Arabic
-                        && self.toks[i - 1].norm.starts_with("ال")
+                        // "منارة للمعادن السعودية": لل is ل + the article.
+                        && (self.toks[i - 1].norm.starts_with("ال")
+                            || self.toks[i - 1].norm.starts_with("لل"))
                         && !AR_STOP.contains(&self.toks[i - 1].norm.as_str())
                         || t.norm.starts_with("الم")
                             && t.norm.ends_with('ه')
@@ -2257,14 +2261,24 @@ impl<'a> Ex<'a> {
                             && self.toks[i - 1].kind == Kind::Arabic
                             && self.toks[i - 1].norm.starts_with("ال")
                             && !AR_STOP.contains(&self.toks[i - 1].norm.as_str());
-                    // "دعم مالي" (financial), not Mali: such names need a place cue before.
+                    // "دعم مالي" (financial), not Mali: such names need a place cue
+                    // before; so do towns spelt like a nationality (الهندية: Indian).
                     let cue_needed = readings
                         .iter()
-                        .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r));
+                        .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r))
+                        || !self.gaz.entries[e as usize].id.starts_with("iso")
+                            && readings.iter().any(|(_, r)| self.definite_demonym(r));
+                    // "القوة القاهرة": force majeure, not Cairo.
+                    let majeure = i > 0
+                        && matches!(self.toks[i - 1].norm.as_str(), "القوه" | "قوه")
+                        && t.norm == "القاهره";
                     // "وفي الخبر": the cue may carry a proclitic.
                     let cued = i > 0 && {
                         let p = self.toks[i - 1].norm.as_str();
                         AR_PLACE_CUES.contains(&p)
+                            || arabic_readings(p)
+                                .iter()
+                                .any(|(_, r)| AR_PLACE_HEADS.contains(r))
                             || p.strip_prefix(['و', 'ف'])
                                 .is_some_and(|b| AR_PLACE_CUES.contains(&b))
                     }
@@ -2317,6 +2331,7 @@ impl<'a> Ex<'a> {
                     if generic
                         || after_given
                         || adjective
+                        || majeure
                         || org_head
                         || after_currency
                         // "دعم سياسي ومالي" (and financial), but "بوركينا فاسو
@@ -3111,6 +3126,27 @@ impl<'a> Ex<'a> {
                 if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 3) {
                     self.emit_local(i, e, skip, EType::Person);
                     i = e;
+                    continue;
+                }
+            }
+            // "رشيد الوزاني", "نادية الوزاني": a given name before a town spelt
+            // like a nisba (ال…ي) is a person with a family name from a place.
+            if self.is_first_name(&w) && !AR_STOP.contains(&w.as_str()) {
+                let town = self.start_idx.get(i + 1).copied().flatten().filter(|&x| {
+                    let m = &self.out[x as usize];
+                    let f = self.toks[i + 1].norm.as_str();
+                    !m.dead
+                        && m.kind == EType::Location
+                        && m.b == i + 2
+                        && m.start == self.toks[i + 1].start
+                        && !m.id.starts_with("iso")
+                        && self.toks[i + 1].art
+                        && f.ends_with('ي')
+                });
+                if let Some(x) = town {
+                    self.remove_mentions(vec![x as usize]);
+                    self.emit_local(i, i + 2, 0, EType::Person);
+                    i += 2;
                     continue;
                 }
             }
@@ -4644,11 +4680,30 @@ impl<'a> Ex<'a> {
         self.demonym(w)
     }
 
-    /// A definite nationality adjective: "الروسية", "الألمانية" (whose bare
-    /// form starts with the letters ال).
+    /// A definite nationality adjective: "الروسية", "الهندية", "الألمانية"
+    /// (whose bare form starts with the letters ال): its stem names a country.
     fn definite_demonym(&self, w: &str) -> bool {
-        w.strip_prefix("ال")
-            .is_some_and(|b| AR_DESCRIPTORS.contains(&b) || self.demonym(b))
+        let Some(b) = w.strip_prefix("ال") else {
+            return false;
+        };
+        if AR_DESCRIPTORS.contains(&b) {
+            return true;
+        }
+        let Some(stem) = b.strip_suffix("يه").or_else(|| b.strip_suffix('ي')) else {
+            return false;
+        };
+        stem.chars().count() >= 2
+            && [
+                stem.to_string(),
+                format!("{stem}ا"),
+                format!("{stem}يا"),
+                format!("ال{stem}"),
+            ]
+            .iter()
+            .any(|c| {
+                self.gaz_entry([c.as_str()])
+                    .is_some_and(|e| e.id.starts_with("iso:"))
+            })
     }
 
     /// A nisba whose stem names a place the gazetteer knows (روسي، ألمانية).

@@ -698,6 +698,28 @@ fn a_sector_and_nationality_describe_the_company_named_after_them() {
 }
 
 #[test]
+fn towns_spelt_like_words_nationalities_or_family_names() {
+    check_not_entities("أعلنت حالة القوة القاهرة في الحقل", &["القاهرة"]);
+    check_not_entities("وصلت شحنة من الفيول أويل إلى المرفأ", &["أويل"]);
+    check_not_entities(
+        "شركاء بينهم ميتسوي اليابانية وأو إن جي سي فيديش الهندية.",
+        &["الهندية"],
+    );
+    check_entities(
+        "في مدينة الهندية بمحافظة كربلاء",
+        &[("location", "الهندية", "")],
+    );
+    check_entities(
+        "وقال مدير المشروع رشيد الوزاني إن الميناء جاهز",
+        &[("person", "رشيد الوزاني", "")],
+    );
+    check_entities(
+        "وصل الوزير إلى الإسكندرية أمس",
+        &[("location", "الإسكندرية", "")],
+    );
+}
+
+#[test]
 fn english_family_names_that_spell_towns() {
     check_entities(
         "Chief Executive Tomaso Rodriguez said the board would",
