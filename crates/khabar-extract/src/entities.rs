@@ -2821,7 +2821,8 @@ impl<'a> Ex<'a> {
             let mut e = i + 2;
             while e < n && e < i + 4 {
                 let x = &self.toks[e];
-                if creed(x) || is_ar(x) && x.art && is_nisba(&x.norm) && !self.covered[e] {
+                // "الحزب الوطني البنغلاديشي": a nationality ends the name.
+                if creed(x) || is_ar(x) && !self.covered[e] && self.definite_demonym(&x.norm) {
                     e += 1;
                 } else {
                     break;
@@ -3854,6 +3855,35 @@ impl<'a> Ex<'a> {
                     self.emit_local(i + 1, i + 2, 0, EType::Organization);
                     return Some(i + 2);
                 }
+            }
+        }
+        // "إكسيم بنك", "سبير بنك": a bank named in the Latin order, its name
+        // before the word بنك.
+        // ... only where the bank's name ends at بنك ("سهم بنك البحرين",
+        // "إنشاء بنك استثماري" go on).
+        let ends_here = match self.toks.get(i + 1) {
+            None => true,
+            Some(x) if !is_ar(x) => true,
+            Some(x) => {
+                self.definite_demonym(&x.norm)
+                    || AR_STOP.contains(&x.norm.as_str())
+                    || !x.art && looks_like_verb(&x.norm) && !self.covered[i + 1]
+            }
+        };
+        if head == "بنك" && k == 0 && i > 0 && !self.covered[i - 1] && ends_here {
+            let p = &self.toks[i - 1];
+            let x = p.norm.as_str();
+            if is_ar(p)
+                && !p.art
+                && self.ar_name_token(i - 1)
+                && !self.is_first_name(x)
+                && !looks_like_verb(x)
+                && !AR_STOP.contains(&x)
+                && !x.starts_with(['و', 'ب', 'ل'])
+                && x.chars().count() >= 3
+            {
+                self.emit_local(i - 1, i + 1, 0, EType::Organization);
+                return Some(i + 1);
             }
         }
         let common_noun = AR_COMMON_ORG_NOUNS.contains(&next.norm.as_str());
@@ -5587,6 +5617,46 @@ impl<'a> Ex<'a> {
     }
 
     /// Link later short mentions (surnames, prefixes) to full names found.
+    /// "لويز إيناسيو لولا دا سيلفا": a person's name found in two pieces
+    /// with nothing between them is one name (the known piece gives the id).
+    pub(crate) fn merge_adjacent_persons(&mut self) {
+        let mut order: Vec<usize> = (0..self.out.len())
+            .filter(|&x| !self.out[x].dead && self.out[x].kind == EType::Person)
+            .collect();
+        order.sort_by_key(|&x| self.out[x].a);
+        for w in order.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            let (m, n) = (&self.out[x], &self.out[y]);
+            // Only unknown given names before a known name; not "بوتين شي
+            // جين بينغ" (two people) nor "تبون وماكرون".
+            if m.dead
+                || n.dead
+                || m.b != n.a
+                || !self.toks[n.a].space_before
+                || n.start != self.toks[n.a].start
+                || self.toks[n.a].norm.starts_with('و')
+                || !m.id.starts_with("local:")
+                || n.id.starts_with("local:")
+                || m.b - m.a < 2
+                || !self.is_first_name(&self.toks[m.a].norm)
+            {
+                continue;
+            }
+            let (a, b, skip) = (m.a, n.b, m.start - self.toks[m.a].start);
+            let keep = if m.id.starts_with("local:") { &n } else { &m };
+            let (id, name) = if keep.id.starts_with("local:") {
+                (None, None)
+            } else {
+                (Some(keep.id.clone()), Some(keep.name.clone()))
+            };
+            self.remove_mentions(vec![x, y]);
+            match (id, name) {
+                (Some(id), Some(name)) => self.emit(a, b, skip, EType::Person, id, name),
+                _ => self.emit_local(a, b, skip, EType::Person),
+            }
+        }
+    }
+
     pub(crate) fn link_short_mentions(&mut self) {
         // Surname (last token) and, for persons, first-name part → identity.
         let mut keys: FxMap<SmolStr, (EType, String, String)> = FxMap::default();

@@ -728,6 +728,37 @@ fn towns_spelt_like_words_nationalities_or_family_names() {
 }
 
 #[test]
+fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
+    check_entities(
+        "فاز الحزب الوطني البنغلاديشي بالانتخابات",
+        &[("organization", "الحزب الوطني البنغلاديشي", "")],
+    );
+    check_entities(
+        "بقرض من إكسيم بنك الأمريكي بقيمة مليار دولار",
+        &[("organization", "إكسيم بنك", "")],
+    );
+    check_not_entities("ارتفع سهم بنك البحرين", &["سهم بنك"]);
+    check_entities(
+        "وقال الرئيس البرازيلي لويز إيناسيو لولا دا سيلفا إن",
+        &[("person", "لويز إيناسيو لولا دا سيلفا", "person:lula")],
+    );
+    check_entities(
+        "التقى بوتين شي جين بينغ في موسكو",
+        &[
+            ("person", "بوتين", "Q7747"),
+            ("person", "شي جين بينغ", "Q15031"),
+        ],
+    );
+    check_entities(
+        "واستقبل عبد المجيد تبون وإيمانويل ماكرون الوفود",
+        &[
+            ("person", "عبد المجيد تبون", ""),
+            ("person", "إيمانويل ماكرون", ""),
+        ],
+    );
+}
+
+#[test]
 fn english_family_names_that_spell_towns() {
     check_entities(
         "Chief Executive Tomaso Rodriguez said the board would",
