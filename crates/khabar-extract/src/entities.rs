@@ -5819,8 +5819,11 @@ impl<'a> Ex<'a> {
                             | "قاعده"
                             | "مخيم"
                             | "معبر"
+                            | "منفذ"
                             | "جزيره"
                             | "حقل"
+                            // Refineries by their town (مصفاة الزور → الزور).
+                            | "مصفاه"
                     )
                 });
             let Some(head) = head else { continue };

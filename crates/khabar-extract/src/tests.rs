@@ -728,6 +728,12 @@ fn towns_spelt_like_words_nationalities_or_family_names() {
 }
 
 #[test]
+fn crossings_and_refineries_by_their_place() {
+    check_entities("عبر منفذ الوديعة الحدودي", &[("location", "الوديعة", "")]);
+    check_entities("توسعة مصفاة الزور", &[("location", "الزور", "")]);
+}
+
+#[test]
 fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
     check_entities(
         "فاز الحزب الوطني البنغلاديشي بالانتخابات",
