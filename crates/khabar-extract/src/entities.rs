@@ -968,6 +968,15 @@ static AR_ADJ: WordSet = WordSet::new(&[
     "بعيده",
     "نائيه",
     "مجاوره",
+    // Masculine, after a masculine head (جسر جديد، مطار مدني).
+    "جديد",
+    "قديم",
+    "عملاق",
+    "ضخم",
+    "مجاور",
+    "مدني",
+    "عسكري",
+    "دولي",
 ]);
 
 /// Country or city names that are also common words (مالي = financial).
@@ -1173,6 +1182,9 @@ static AR_FEATURE_HEADS: WordSet = WordSet::new(&[
     "ميدان",
     "متحف",
     "استاد",
+    "هضبه",
+    "واحه",
+    "جسر",
 ]);
 
 static AR_PLACE_HEADS: WordSet = WordSet::new(&[
@@ -2652,6 +2664,10 @@ impl<'a> Ex<'a> {
                 && !self.surname_known(w)
                 && (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5
                     || w.starts_with(['ي', 'ت']) && w.ends_with("ان") && w.chars().count() >= 5
+                    // "أبو طرطور تقدر": a present verb (not يانغ, تونغ).
+                    || w.chars().count() == 4
+                        && w.starts_with(['ي', 'ت'])
+                        && !matches!(w.chars().nth(1), Some('ا' | 'و' | 'ي'))
                     || matches!(w, "عما" | "مما" | "كما" | "بما" | "لما"))
             {
                 break;
@@ -3536,7 +3552,14 @@ impl<'a> Ex<'a> {
                     && (self.is_first_name(&t.norm) || matches!(t.norm.as_str(), "عبد" | "ابو"))
             });
             if person_start {
-                if let Some(end) = self.ar_name_from(e, 4).filter(|&end| end >= e + 2) {
+                if let Some(mut end) = self.ar_name_from(e, 4).filter(|&end| end >= e + 2) {
+                    // "هضبة أبو طرطور تقدر بنحو": a verb after the name ends it.
+                    while end > e + 2 && {
+                        let x = self.toks[end - 1].norm.as_str();
+                        looks_like_verb(x) && !self.is_first_name(x) && !self.surname_known(x)
+                    } {
+                        end -= 1;
+                    }
                     count = end - e;
                     e = end;
                 }
@@ -3588,8 +3611,13 @@ impl<'a> Ex<'a> {
                 {
                     break;
                 }
-                let descriptive =
-                    looks_like_verb(x) || AR_ADJ.contains(&x) || is_nisba(x) && count == 0;
+                // "جسر جوي", "جسر بري": a short nisba is an adjective too.
+                let short_nisba =
+                    count == 0 && !t.art && x.ends_with('ي') && x.chars().count() <= 4;
+                let descriptive = looks_like_verb(x)
+                    || AR_ADJ.contains(&x)
+                    || is_nisba(x) && count == 0
+                    || short_nisba;
                 // "استاد الدفاع الجوي": an adjective after a definite name word.
                 let adjective_after_art = count > 0
                     && t.art
@@ -4778,7 +4806,13 @@ impl<'a> Ex<'a> {
             return true;
         }
         let raw = &self.chars[t.start..t.end];
-        self.pronoun_suffixed(i)
+        // "بتسريع", "لتطوير": ب/ل + a verbal noun of the pattern تفعيل.
+        let verbal_noun =
+            raw.len() == 6 && matches!(raw[0], 'ب' | 'ل') && raw[1] == 'ت' && raw[4] == 'ي';
+        // "بنحو", "بنسبة": a preposition that ends a name.
+        verbal_noun
+            || matches!(w, "بنحو" | "بنسبه" | "بقيمه" | "بحوالي" | "بمعدل")
+            || self.pronoun_suffixed(i)
             || raw.len() >= 5
                 && matches!(raw[0], 'ب' | 'ل')
                 && [

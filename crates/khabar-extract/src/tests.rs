@@ -728,6 +728,27 @@ fn towns_spelt_like_words_nationalities_or_family_names() {
 }
 
 #[test]
+fn features_plateaus_bridges_and_where_names_end() {
+    check_entities(
+        "احتياطيات هضبة أبو طرطور تقدر بنحو مليار طن",
+        &[("location", "هضبة أبو طرطور", "")],
+    );
+    check_entities("أعمال جسر بنزرت الجديد", &[("location", "جسر بنزرت", "")]);
+    check_not_entities(
+        "بناء جسر جديد وتحويل القاعدة إلى مطار مدني",
+        &["جسر جديد", "مطار مدني"],
+    );
+    check_entities(
+        "ارتفاع منسوب سد أمير كبير",
+        &[("location", "سد أمير كبير", "")],
+    );
+    check_entities(
+        "وجه الأمير جلوي بن عبد العزيز بن مساعد بتسريع الأعمال",
+        &[("person", "جلوي بن عبد العزيز بن مساعد", "")],
+    );
+}
+
+#[test]
 fn crossings_and_refineries_by_their_place() {
     check_entities("عبر منفذ الوديعة الحدودي", &[("location", "الوديعة", "")]);
     check_entities("توسعة مصفاة الزور", &[("location", "الزور", "")]);
