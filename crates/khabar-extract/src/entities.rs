@@ -4553,6 +4553,71 @@ impl<'a> Ex<'a> {
         }
     }
 
+    /// "Ministry of Agriculture, Fisheries and Water Resources", "Ministry
+    /// of Natural Resources and Ecology": a ministry's portfolios go on
+    /// through commas and "and" while capitalised words follow.
+    pub(crate) fn english_ministries(&mut self) {
+        let orgs: Vec<usize> = (0..self.out.len())
+            .filter(|&x| {
+                let m = &self.out[x];
+                !m.dead
+                    && m.kind == EType::Organization
+                    && self.toks[m.a].kind == Kind::Alpha
+                    && matches!(self.toks[m.a].norm.as_str(), "ministry" | "department")
+                    && self.toks.get(m.a + 1).is_some_and(|t| t.norm == "of")
+            })
+            .collect();
+        for x in orgs {
+            let (a, mut b) = (self.out[x].a, self.out[x].b);
+            if self.out[x].dead {
+                continue;
+            }
+            let mut absorbed = Vec::new();
+            while let Some(sep) = self.toks.get(b) {
+                if !matches!(sep.norm.as_str(), "," | "and") {
+                    break;
+                }
+                let mut e = b + 1;
+                while self
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| t.kind == Kind::Alpha && t.cap && t.norm != "and")
+                {
+                    e += 1;
+                }
+                if e == b + 1 {
+                    break;
+                }
+                // A place or a known body ("and Reuters", "and Oman LNG") is not
+                // a portfolio; a name found by rule (Fisheries and ...) may be.
+                if (b + 1..e).any(|j| {
+                    self.covered[j]
+                        && self.mention_covering(j).is_none_or(|m| {
+                            m.kind != EType::Organization || !m.id.starts_with("local:")
+                        })
+                }) {
+                    break;
+                }
+                for j in b + 1..e {
+                    if let Some(y) = self.start_idx[j] {
+                        absorbed.push(y as usize);
+                    }
+                }
+                let last = sep.norm == "and";
+                b = e;
+                if last {
+                    break;
+                }
+            }
+            if b == self.out[x].b || self.toks[b - 1].norm == "," {
+                continue;
+            }
+            absorbed.push(x);
+            self.remove_mentions(absorbed);
+            self.emit_local(a, b, 0, EType::Organization);
+        }
+    }
+
     /// "Leningrad Region", "Armavir Province": in English a capitalised
     /// administrative head after a place is part of its name (lower case,
     /// "Basra province", it is not).
@@ -4562,6 +4627,68 @@ impl<'a> Ex<'a> {
             let t = &self.toks[k];
             if t.kind != Kind::Alpha || !t.cap || !EN_ADMIN_HEADS.contains(&t.norm.as_str()) {
                 continue;
+            }
+            // "in Al Wusta Governorate said": read as a speaker, it is the region.
+            if let Some(m) = self
+                .mention_ending_at(k + 1)
+                .filter(|m| m.kind == EType::Person && m.a < k)
+            {
+                let a = m.a;
+                if let Some(x) = self.start_idx[a] {
+                    self.remove_mentions(vec![x as usize]);
+                    self.emit_local(a, k + 1, 0, EType::Location);
+                }
+                continue;
+            }
+            // "Al Wusta Governorate": capitalised words no list knows, or read
+            // as a person's name, before the head.
+            let mut s = k;
+            while s > 0 && k - s < 4 {
+                let u = &self.toks[s - 1];
+                // "North-Western Province": a hyphen inside the name.
+                if u.norm == "-"
+                    && !u.space_before
+                    && !self.toks[s].space_before
+                    && s >= 2
+                    && self.toks[s - 2].cap
+                {
+                    s -= 1;
+                    continue;
+                }
+                if u.kind != Kind::Alpha
+                    || !u.cap
+                    || EN_NOT_NAMES.contains(&u.norm.as_str())
+                    || crate::figures::EN_FUNCTION.contains(&u.norm.as_str())
+                {
+                    break;
+                }
+                if self.covered[s - 1]
+                    && self
+                        .mention_at_end(s)
+                        .is_some_and(|kind| kind != EType::Person)
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            if s < k
+                && (s..k).any(|j| !self.covered[j] || self.mention_at_end(k) == Some(EType::Person))
+            {
+                let unknown = (s..k).all(|j| !self.covered[j]);
+                let person = self
+                    .mention_ending_at(k)
+                    .filter(|m| m.kind == EType::Person && m.a >= s)
+                    .map(|m| m.a);
+                if unknown || person.is_some() {
+                    let xs: Vec<usize> = (s..k)
+                        .filter_map(|j| self.start_idx[j])
+                        .map(|x| x as usize)
+                        .filter(|&x| !self.out[x].dead)
+                        .collect();
+                    self.remove_mentions(xs);
+                    self.emit_local(s, k + 1, 0, EType::Location);
+                    continue;
+                }
             }
             let Some(m) = self.mention_ending_at(k) else {
                 continue;
@@ -5148,6 +5275,14 @@ impl<'a> Ex<'a> {
             self.remove_mentions(xs);
             self.emit_local(s, p + 1, 0, EType::Person);
         }
+    }
+
+    /// The live mention over token `j` (looking back a few tokens).
+    fn mention_covering(&self, j: usize) -> Option<&Mention> {
+        (j.saturating_sub(8)..=j)
+            .rev()
+            .filter_map(|k| self.mention_at(k))
+            .find(|m| !m.dead && m.a <= j && j < m.b)
     }
 
     /// The kind of the live mention that ends right before token `i`.

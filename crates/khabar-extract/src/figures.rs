@@ -347,7 +347,7 @@ static AR_FUNCTION: WordSet = WordSet::extending(
     ],
 );
 
-static EN_FUNCTION: WordSet = WordSet::new(&[
+pub(crate) static EN_FUNCTION: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",

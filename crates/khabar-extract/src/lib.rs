@@ -235,6 +235,7 @@ impl Extractor {
         ex.coordinated_places();
         ex.hyphen_places();
         ex.english_admin_regions();
+        ex.english_ministries();
         ex.merge_adjacent_persons();
         ex.link_short_mentions();
         ex.unify_ids();

@@ -786,6 +786,33 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn english_regions_and_ministries_by_their_whole_names() {
+    check_entities(
+        "Local officials in Al Wusta Governorate said a new hospital",
+        &[("location", "Al Wusta Governorate", "")],
+    );
+    check_entities(
+        "mines in the North-Western Province of Zambia",
+        &[("location", "North-Western Province", "")],
+    );
+    check_entities(
+        "Oman's Ministry of Agriculture, Fisheries and Water Resources said",
+        &[(
+            "organization",
+            "Ministry of Agriculture, Fisheries and Water Resources",
+            "",
+        )],
+    );
+    check_entities(
+        "the Ministry of Finance and Reuters said",
+        &[
+            ("organization", "Ministry of Finance", ""),
+            ("organization", "Reuters", "org:reuters"),
+        ],
+    );
+}
+
+#[test]
 fn english_family_names_that_spell_towns() {
     check_entities(
         "Chief Executive Tomaso Rodriguez said the board would",
