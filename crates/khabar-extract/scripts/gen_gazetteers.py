@@ -37,6 +37,9 @@ AR_STOP = set("""
 ميدان ساحة سلطات رياض عالية خفي مدان بحري الجزيرة كيف واتس كوبر ديانا بيلا تاني كريمة مارتن جاكسون ميكي ماركس هيو إيلي كورونا تويوتا
 سيول
 """.split())
+# GeoNames spellings that are wrong and read as common given names, for any
+# city size (رىم for Rome reads as the given name ريم).
+JUNK = {"رىم"}
 EN_STOP = set("""
 Of Split Mobile Reading Bath Nice Male Mary March May Best Deal Orange Gary Marion Young Union Victoria Florence Eugene Paris
 Hope Faith Grace Independence Liberty Enterprise Commerce Industry Opportunity Progress Unity Harmony Concord Providence Delta
@@ -144,6 +147,8 @@ def main(nm):
         for a in c.get("alternatenames", []):
             a = clean(a)
             if arabic_ok(a):
+                if a in JUNK:
+                    continue
                 short = len([ch for ch in a if "\u0621" <= ch <= "\u064a"]) < 4
                 if a.startswith("مدينة ") or (not big and common_ar(a)) or (short and pop < 1000000):
                     continue

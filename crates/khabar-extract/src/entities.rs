@@ -993,8 +993,10 @@ static AR_AMBIGUOUS_PLACES: WordSet = WordSet::new(&[
     "العين",
     "دوما",
     "دورا",
-    // "الفيول أويل" (fuel oil), not Aweil.
+    // "الفيول أويل" (fuel oil), not Aweil; a derby, not Derby; peaceful.
     "اويل",
+    "ديربي",
+    "سلميه",
     "سعيده",
     "مني",
     "حديثه",
@@ -2280,6 +2282,37 @@ impl<'a> Ex<'a> {
                         .any(|(_, r)| AR_AMBIGUOUS_PLACES.contains(r))
                         || !self.gaz.entries[e as usize].id.starts_with("iso")
                             && readings.iter().any(|(_, r)| self.definite_demonym(r));
+                    let id = self.gaz.entries[e as usize].id.as_str();
+                    // "فاطمة" is not ف + Atmeh, "كليمان" not ك + Leman: ف and ك
+                    // rarely stand before a town; a given name is never split.
+                    let split_name = k > 0
+                        && (t.norm.starts_with(['ف', 'ك']) && !id.starts_with("iso")
+                            || self.is_first_name(&t.norm));
+                    // "معسكر تحضيري" (a training camp), not Mascara: a town's name
+                    // takes no indefinite adjective.
+                    let described = k == 0
+                        && self.toks.get(i + 1).is_some_and(|x| {
+                            is_ar(x)
+                                && !x.art
+                                && !x.norm.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+                                // Masculine only: nouns in ـية abound (اتفاقية، ترسية).
+                                && is_nisba(&x.norm)
+                                && !x.norm.ends_with("يه")
+                                && !self.is_first_name(&x.norm)
+                                && self.gaz_entry([x.norm.as_str()]).is_none()
+                        })
+                        && !id.starts_with("iso");
+                    // "وقالت ريم الحمادي": a given name that is also a town,
+                    // after a speech verb and before a family name, is the speaker.
+                    let speaker = k == 0
+                        && self.is_first_name(&t.norm)
+                        && i > 0
+                        && arabic_readings(&self.toks[i - 1].norm)
+                            .iter()
+                            .any(|(_, r)| AR_VERBS.contains(r))
+                        && self.toks.get(i + 1).is_some_and(|x| {
+                            is_ar(x) && !self.covered[i + 1] && !AR_STOP.contains(&x.norm.as_str())
+                        });
                     // "القوة القاهرة": force majeure, not Cairo.
                     let majeure = i > 0
                         && matches!(self.toks[i - 1].norm.as_str(), "القوه" | "قوه")
@@ -2344,6 +2377,9 @@ impl<'a> Ex<'a> {
                         || after_given
                         || adjective
                         || majeure
+                        || split_name
+                        || described
+                        || speaker
                         || org_head
                         || after_currency
                         // "دعم سياسي ومالي" (and financial), but "بوركينا فاسو

@@ -786,6 +786,29 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn names_not_split_into_proclitic_and_town() {
+    check_entities(
+        "وأكدت وزيرة الصناعة فاطمة ثابت شيبوب أن",
+        &[("person", "فاطمة ثابت شيبوب", "")],
+    );
+    check_entities(
+        "وقال رئيس المجلس كليمان أتانغانا إن",
+        &[("person", "كليمان أتانغانا", "")],
+    );
+    check_entities(
+        "وقالت ريم الحمادي، كبيرة الاقتصاديين",
+        &[("person", "ريم الحمادي", "")],
+    );
+    check_not_entities("قبل الدخول في معسكر تحضيري يدوم عشرة أيام", &["معسكر"]);
+    check_entities("في مدينة معسكر غرب الجزائر", &[("location", "معسكر", "")]);
+    check_entities(
+        "وقعت الدول في بيشكيك اتفاقية لتأسيس شركة",
+        &[("location", "بيشكيك", "")],
+    );
+    check_not_entities("وصف ديربي بغداد بأنه الأهم", &["ديربي"]);
+}
+
+#[test]
 fn english_regions_and_ministries_by_their_whole_names() {
     check_entities(
         "Local officials in Al Wusta Governorate said a new hospital",
