@@ -4293,6 +4293,27 @@ impl<'a> Ex<'a> {
                 if verb || self.mention_at(j).is_some_and(|m| m.kind == EType::Person) {
                     return None;
                 }
+                // "نظيره الباراغواياني سانتياغو بينيا": right after the role's
+                // nationality, a town's name before a family name is a given name.
+                let after_nationality = j > 0 && {
+                    let p = &self.toks[j - 1];
+                    p.art && self.definite_demonym(&p.norm)
+                };
+                let town = self.start_idx[j].map(|x| x as usize).filter(|&x| {
+                    let m = &self.out[x];
+                    !m.dead
+                        && m.kind == EType::Location
+                        && m.b == j + 1
+                        && m.start == self.toks[j].start
+                        && !m.id.starts_with("iso")
+                });
+                let family_next = self.toks.get(j + 1).is_some_and(|u| {
+                    is_ar(u) && !u.art && !looks_like_verb(&u.norm) && self.ar_name_token(j + 1)
+                });
+                if let (true, Some(x), true) = (after_nationality, town, family_next) {
+                    self.remove_mentions(vec![x]);
+                    break;
+                }
                 after_head = false;
                 j += 1;
                 continue;
@@ -4913,12 +4934,16 @@ impl<'a> Ex<'a> {
         let Some(stem) = b.strip_suffix("يه").or_else(|| b.strip_suffix('ي')) else {
             return false;
         };
+        // "التشيلي" (تشيلي), "الباراغواياني" (باراغواي).
+        let irregular = stem.strip_suffix("ان").unwrap_or(stem);
         stem.chars().count() >= 2
             && [
                 stem.to_string(),
                 format!("{stem}ا"),
                 format!("{stem}يا"),
                 format!("ال{stem}"),
+                b.to_string(),
+                irregular.to_string(),
             ]
             .iter()
             .any(|c| {

@@ -786,6 +786,18 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn a_town_named_given_name_after_a_nationality() {
+    check_entities(
+        "ونظيره الباراغواياني سانتياغو بينيا والإكوادوري دانيال نوبوا",
+        &[("person", "سانتياغو بينيا", "")],
+    );
+    check_entities(
+        "وقال محافظ حمص عبد الرحمن الأعمى إن",
+        &[("location", "حمص", ""), ("person", "عبد الرحمن الأعمى", "")],
+    );
+}
+
+#[test]
 fn names_not_split_into_proclitic_and_town() {
     check_entities(
         "وأكدت وزيرة الصناعة فاطمة ثابت شيبوب أن",
