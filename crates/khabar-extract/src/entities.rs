@@ -4199,16 +4199,38 @@ impl<'a> Ex<'a> {
         }
         // After a role ("رئيس مجلس الوزراء") a bare institution is part of the
         // title; a specific one ("رئيس هيئة المحطات النووية") is named.
+        let ok = ok
+            || head == "الشركه"
+                && mods == 1
+                && self.toks[i + 1].art
+                && is_adjective_like(&self.toks[i + 1].norm)
+                && self.toks.get(e).is_some_and(|x| {
+                    // Not a plural noun, the object of a verb ("الشركة الروسية امتيازات").
+                    is_ar(x)
+                        && !x.art
+                        && !self.covered[e]
+                        && self.ar_name_token(e)
+                        && !x.norm.ends_with("ات")
+                        && !looks_like_verb(&x.norm)
+                });
         if !ok || prev_title && head == "مجلس" && !(nisba || place || lam) {
             return None;
         }
         // "شركة النفط الروسية روسنفت", "شركة الكيماويات الألمانية كوفيسترو":
         // a sector and a nationality describe the company named after them.
-        if head == "شركه"
+        // "الشركة الحكومية الصينية سينوبك", "الشركة الوطنية سوبامين": the
+        // company with only adjectives, then its name.
+        let described_company = head == "شركه"
             && e > i + 2
             && self.toks[i + 1].art
             && self.definite_demonym(&self.toks[e - 1].norm)
-        {
+            || head == "الشركه"
+                && e > i + 1
+                && (i + 1..e).all(|j| {
+                    let x = &self.toks[j];
+                    x.art && is_adjective_like(&x.norm) && !self.covered[j]
+                });
+        if described_company {
             if self
                 .mention_at(e)
                 .is_some_and(|m| m.kind == EType::Organization && m.a == e)

@@ -786,6 +786,19 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn the_company_described_by_adjectives_then_named() {
+    check_entities(
+        "نقلت الحصة إلى الشركة الوطنية سوبامين.",
+        &[("organization", "سوبامين", "")],
+    );
+    check_not_entities(
+        "أعلنت الشركة الحكومية الصينية سينوبك أن",
+        &["الشركة الحكومية الصينية"],
+    );
+    check_not_entities("العقد يمنح الشركة الروسية امتيازات كبيرة", &["امتيازات"]);
+}
+
+#[test]
 fn a_town_named_given_name_after_a_nationality() {
     check_entities(
         "ونظيره الباراغواياني سانتياغو بينيا والإكوادوري دانيال نوبوا",
