@@ -3625,6 +3625,12 @@ impl<'a> Ex<'a> {
                         break;
                     }
                 }
+                // "جسر فوق سكة حديدية": a preposition, not a name.
+                if count == 0
+                    && (AR_STOP.contains(&x) || matches!(x, "فوق" | "تحت" | "عبر" | "بين"))
+                {
+                    break;
+                }
                 // "ملعب المباراة": a stadium needs a name.
                 if count == 0
                     && matches!(
@@ -3934,6 +3940,20 @@ impl<'a> Ex<'a> {
                     || !x.art && looks_like_verb(&x.norm) && !self.covered[i + 1]
             }
         };
+        // "فنيشيكونوم بنك": a name found alone just before takes the word.
+        if head == "بنك" && k == 0 && i > 0 && self.covered[i - 1] && ends_here {
+            if let Some(m) = self
+                .mention_ending_at(i)
+                .filter(|m| m.kind == EType::Organization && m.id.starts_with("local:"))
+            {
+                let (a, skip) = (m.a, m.start - self.toks[m.a].start);
+                if let Some(x) = self.start_idx[a] {
+                    self.remove_mentions(vec![x as usize]);
+                    self.emit_local(a, i + 1, skip, EType::Organization);
+                    return Some(i + 1);
+                }
+            }
+        }
         if head == "بنك" && k == 0 && i > 0 && !self.covered[i - 1] && ends_here {
             let p = &self.toks[i - 1];
             let x = p.norm.as_str();

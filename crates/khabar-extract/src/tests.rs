@@ -765,6 +765,10 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
         &[("organization", "إكسيم بنك", "")],
     );
     check_not_entities("ارتفع سهم بنك البحرين", &["سهم بنك"]);
+    check_not_entities(
+        "بإنشاء جسر فوق سكة حديدية",
+        &["جسر فوق سكة حديدية", "جسر فوق"],
+    );
     check_entities(
         "وقال الرئيس البرازيلي لويز إيناسيو لولا دا سيلفا إن",
         &[("person", "لويز إيناسيو لولا دا سيلفا", "person:lula")],
