@@ -4073,9 +4073,10 @@ impl<'a> Ex<'a> {
             }
         }
         // "مجلس إدارة الهيئة ...", "مجلس الإدارة": a board, not a named body;
-        // "لجنة تحكيم": a jury.
+        // "لجنة تحكيم": a jury; "غرفة العمليات": an operations room.
         if head == "مجلس" && matches!(next.norm.as_str(), "اداره" | "الاداره")
             || head == "لجنه" && next.norm == "تحكيم"
+            || head == "غرفه" && matches!(next.norm.as_str(), "العمليات" | "عمليات" | "الطوارئ")
         {
             return None;
         }
@@ -4096,6 +4097,11 @@ impl<'a> Ex<'a> {
                     | "الاسواق"
                     | "الاسهم"
                     | "التداول"
+                    | "الترام"
+                    | "السيارات"
+                    | "المركبات"
+                    | "القطارات"
+                    | "الحافلات"
             )
         {
             return None;
@@ -5926,6 +5932,46 @@ impl<'a> Ex<'a> {
                 (Some(id), Some(name)) => self.emit(a, b, skip, EType::Person, id, name),
                 _ => self.emit_local(a, b, skip, EType::Person),
             }
+        }
+    }
+
+    /// "ذياب بن محمد بن زايد", "Theyab bin Mohamed bin Zayed Al Nahyan": a
+    /// name and بن/bin before a known person is that person's son (another
+    /// person, with a local id).
+    pub(crate) fn patronymics(&mut self) {
+        let persons: Vec<usize> = (0..self.out.len())
+            .filter(|&x| !self.out[x].dead && self.out[x].kind == EType::Person)
+            .collect();
+        for x in persons {
+            let (a, b) = (self.out[x].a, self.out[x].b);
+            if self.out[x].dead || a < 2 || self.out[x].start != self.toks[a].start {
+                continue;
+            }
+            let link = self.toks[a - 1].norm.as_str();
+            if !matches!(link, "بن" | "بنت" | "bin" | "ibn" | "bint") || self.covered[a - 1] {
+                continue;
+            }
+            // "الشيخ ذياب بن ...": the given name may already stand as a name.
+            if let Some(m2) = self
+                .mention_ending_at(a - 1)
+                .filter(|m2| m2.kind == EType::Person)
+                .map(|m2| (m2.a, m2.start - self.toks[m2.a].start))
+            {
+                let (s, skip) = m2;
+                if let Some(y) = self.start_idx[s] {
+                    self.remove_mentions(vec![x, y as usize]);
+                    self.emit_local(s, b, skip, EType::Person);
+                }
+                continue;
+            }
+            let g = &self.toks[a - 2];
+            let name = !self.covered[a - 2]
+                && (g.kind == Kind::Alpha && g.cap || is_ar(g) && self.ar_name_token(a - 2));
+            if !name || is_ar(g) && g.norm.starts_with('و') && !self.is_first_name(&g.norm) {
+                continue;
+            }
+            self.remove_mentions(vec![x]);
+            self.emit_local(a - 2, b, 0, EType::Person);
         }
     }
 

@@ -686,6 +686,9 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("روبيه باكستانيه", "PKR"),
     ("روبيه", "INR"),
     ("سوم", "KGS"),
+    // The Ghanaian cedi (CLDR: سيدي غاني), after a number.
+    ("سيدي", "GHS"),
+    ("سيديا", "GHS"),
     ("فرنك سويسري", "CHF"),
     ("فرنك افريقي", "XOF"),
     ("فرنكات افريقيه", "XOF"),

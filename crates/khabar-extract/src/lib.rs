@@ -237,6 +237,7 @@ impl Extractor {
         ex.english_admin_regions();
         ex.english_ministries();
         ex.merge_adjacent_persons();
+        ex.patronymics();
         ex.link_short_mentions();
         ex.unify_ids();
         ex.drop_redundant_contractions();

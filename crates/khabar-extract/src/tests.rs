@@ -790,6 +790,30 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn sons_named_after_a_known_father_traffic_rooms_and_cedis() {
+    check_entities(
+        "Sheikh Theyab bin Mohamed bin Zayed Al Nahyan attended",
+        &[("person", "Theyab bin Mohamed bin Zayed Al Nahyan", "")],
+    );
+    check_entities(
+        "حضر الشيخ ذياب بن محمد بن زايد آل نهيان",
+        &[("person", "ذياب بن محمد بن زايد آل نهيان", "")],
+    );
+    check_entities(
+        "التقى محمد بن زايد بوتين",
+        &[("person", "محمد بن زايد", "person:mohammed-bin-zayed")],
+    );
+    check_not_entities(
+        "وتوقفت حركة الترام لساعات وقالت غرفة العمليات المركزية",
+        &["حركة الترام لساعات", "غرفة العمليات المركزية"],
+    );
+    check_figures(
+        "بلغت الإيرادات 5 مليارات سيدي",
+        &[("money", "5 مليارات سيدي", "GHS", "5000000000")],
+    );
+}
+
+#[test]
 fn the_company_described_by_adjectives_then_named() {
     check_entities(
         "نقلت الحصة إلى الشركة الوطنية سوبامين.",
