@@ -2693,6 +2693,15 @@ impl<'a> Ex<'a> {
             if !known && !role_pronoun && self.not_a_name_word(j) {
                 break;
             }
+            // "برج حمود يعاني": a present verb in ي (not يانغ، يوسف) ends it.
+            if count >= 1
+                && !known
+                && w.starts_with('ي')
+                && w.chars().count() >= 4
+                && !matches!(w.chars().nth(1), Some('ا' | 'و' | 'ي'))
+            {
+                break;
+            }
             // "جون روبرتس مخاطبا", "عبد العاطي يبحثان", "باريت عما": an
             // accusative participle, a dual verb or a fused preposition ends it.
             if count >= 2
