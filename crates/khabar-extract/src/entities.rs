@@ -521,6 +521,15 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "النجم",
     "المهاجم",
     "الحارس",
+    "المقاتل",
+    "الملاكم",
+    "المصارع",
+    "العداء",
+    "العداءه",
+    "السباح",
+    "السائق",
+    "المهندس",
+    "المهندسه",
     "قائد",
     "القائد",
     "زعيم",
@@ -1241,8 +1250,13 @@ static AR_GENERIC: WordSet = WordSet::new(&[
 
 /// Particles that keep a name going: بن، آل، عبد، أبو.
 static AR_NAME_LINKS: WordSet = WordSet::new(&[
-    "بن", "ابن", "ال", "عبد", "ابو", "بنت", "ولد", "دي", "فان", "فون",
+    "بن", "ابن", "ال", "عبد", "ابو", "بنت", "ولد", "دي", "فان", "فون", "ديلا", "دا", "دوس", "ديل",
 ]);
+
+/// Links of European names (di, della, da, dos, van, von) after which a
+/// family name that spells a town is still the family name (دي فوجا).
+static AR_FOREIGN_LINKS: WordSet =
+    WordSet::new(&["دي", "ديلا", "دا", "دو", "دوس", "ديل", "فان", "فون"]);
 
 static EN_TITLES: WordSet = WordSet::new(&[
     "billionaire",
@@ -4555,6 +4569,29 @@ impl<'a> Ex<'a> {
             return None;
         }
         let mut e = self.ar_name_from(j, 4)?;
+        // "المهندسة جوزيبينا دي فوجا": di/della + a family name that spells a town.
+        let link = if e > j && AR_FOREIGN_LINKS.contains(&self.toks[e - 1].norm.as_str()) {
+            Some(e - 1)
+        } else {
+            self.toks
+                .get(e)
+                .filter(|t| !self.covered[e] && AR_FOREIGN_LINKS.contains(&t.norm.as_str()))
+                .map(|_| e)
+        };
+        if let Some(l) = link {
+            if let Some(x) = self.start_idx.get(l + 1).copied().flatten() {
+                let m = &self.out[x as usize];
+                if !m.dead
+                    && m.kind == EType::Location
+                    && m.b == l + 2
+                    && m.start == self.toks[l + 1].start
+                    && !m.id.starts_with("iso")
+                {
+                    self.remove_mentions(vec![x as usize]);
+                    e = l + 2;
+                }
+            }
+        }
         // "رئيس ياقوتيا أيسين نيكولاييف": a Slavic family name that spells a
         // town (Mykolaiv) ends the name begun after the title.
         if e < n && self.covered[e] && !verb {
@@ -5947,6 +5984,46 @@ impl<'a> Ex<'a> {
     /// "ذياب بن محمد بن زايد", "Theyab bin Mohamed bin Zayed Al Nahyan": a
     /// name and بن/bin before a known person is that person's son (another
     /// person, with a local id).
+    /// "جوزيبينا دي فوجا": a family name after di/della/da that spells a
+    /// town (Foggia) belongs to the person's name.
+    pub(crate) fn foreign_link_surnames(&mut self) {
+        let persons: Vec<usize> = (0..self.out.len())
+            .filter(|&x| !self.out[x].dead && self.out[x].kind == EType::Person)
+            .collect();
+        for x in persons {
+            let (a, mut b, skip) = {
+                let m = &self.out[x];
+                (m.a, m.b, m.start - self.toks[m.a].start)
+            };
+            // The link inside the name, or left out because a town followed.
+            let link_at =
+                if AR_FOREIGN_LINKS.contains(&self.toks[b - 1].norm.as_str()) {
+                    b - 1
+                } else if self.toks.get(b).is_some_and(|t| {
+                    !self.covered[b] && AR_FOREIGN_LINKS.contains(&t.norm.as_str())
+                }) {
+                    b
+                } else {
+                    continue;
+                };
+            let Some(y) = self.start_idx.get(link_at + 1).copied().flatten() else {
+                continue;
+            };
+            let town = &self.out[y as usize];
+            if town.dead
+                || town.kind != EType::Location
+                || town.b != link_at + 2
+                || town.id.starts_with("iso")
+                || town.start != self.toks[link_at + 1].start
+            {
+                continue;
+            }
+            b = link_at + 2;
+            self.remove_mentions(vec![x, y as usize]);
+            self.emit_local(a, b, skip, EType::Person);
+        }
+    }
+
     pub(crate) fn patronymics(&mut self) {
         let persons: Vec<usize> = (0..self.out.len())
             .filter(|&x| !self.out[x].dead && self.out[x].kind == EType::Person)

@@ -238,6 +238,7 @@ impl Extractor {
         ex.english_ministries();
         ex.merge_adjacent_persons();
         ex.patronymics();
+        ex.foreign_link_surnames();
         ex.link_short_mentions();
         ex.unify_ids();
         ex.drop_redundant_contractions();

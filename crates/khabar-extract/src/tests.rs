@@ -790,6 +790,22 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn european_name_links_and_fighters() {
+    check_entities(
+        "وفاز المقاتل الروسي إسلام ماخاتشيف على الأسترالي جاك ديلا مادالينا",
+        &[
+            ("person", "إسلام ماخاتشيف", ""),
+            ("person", "جاك ديلا مادالينا", ""),
+        ],
+    );
+    check_entities(
+        "وقالت المهندسة جوزيبينا دي فوجا إن",
+        &[("person", "جوزيبينا دي فوجا", "")],
+    );
+    check_entities("وصل إلى بيروت ثم دا نانغ", &[("location", "دا نانغ", "")]);
+}
+
+#[test]
 fn sons_named_after_a_known_father_traffic_rooms_and_cedis() {
     check_entities(
         "Sheikh Theyab bin Mohamed bin Zayed Al Nahyan attended",
