@@ -522,6 +522,7 @@ static AR_TITLES: WordSet = WordSet::new(&[
     "المهاجم",
     "الحارس",
     "المقاتل",
+    "عميد",
     "الملاكم",
     "المصارع",
     "العداء",
@@ -3155,6 +3156,23 @@ impl<'a> Ex<'a> {
         }
         let mut i = 0;
         while i < n {
+            // "الروسية فالنتينا شيفتشينكو": a given name that also spells a town,
+            // after a nationality, is the given name.
+            if i > 0 && self.covered[i] && self.nationality_before(i) {
+                let town = self.start_idx[i].filter(|&x| {
+                    let m = &self.out[x as usize];
+                    !m.dead
+                        && m.kind == EType::Location
+                        && m.b == i + 1
+                        && m.start == self.toks[i].start
+                        && !m.id.starts_with("iso")
+                });
+                if let Some(x) = town {
+                    if self.is_first_name(&self.toks[i].norm) && self.ar_name_token(i + 1) {
+                        self.remove_mentions(vec![x as usize]);
+                    }
+                }
+            }
             let t = &self.toks[i];
             if !is_ar(t) || self.covered[i] {
                 i += 1;
@@ -3203,6 +3221,44 @@ impl<'a> Ex<'a> {
                     self.emit_local(i, e, skip, EType::Person);
                     i = e;
                     continue;
+                }
+            }
+            // "القيرغيزية فالنتينا شيفتشينكو", "الأسترالي جاك ديلا مادالينا":
+            // a nationality, then a given name or a Slavic family name, names a
+            // person (not after an organisation's head: "الشركة الصينية …").
+            if self.nationality_before(i)
+                && !t.art
+                && self.ar_name_token(i + 1)
+                && !self.toks[i + 1].art
+            {
+                let slavic = |k: usize| {
+                    self.toks.get(k).is_some_and(|x| {
+                        ["وف", "يف", "ينكو", "سكي", "فيتش", "وفا", "يفا", "سكايا"]
+                            .iter()
+                            .any(|s| x.norm.ends_with(s))
+                    })
+                };
+                if self.is_first_name(&w) || slavic(i + 1) && !looks_like_verb(&w) {
+                    if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 2) {
+                        // Two words, a third only when it is a family name too
+                        // ("الروسي إيفان بيتروف فاز": not the verb).
+                        let link = AR_NAME_LINKS.contains(&self.toks[i + 1].norm.as_str())
+                            || self.toks[i + 1].norm == "ماك";
+                        let third = e > i + 2
+                            && (link
+                                || slavic(i + 2)
+                                || self.surname_known(&self.toks[i + 2].norm));
+                        let e = if link {
+                            e
+                        } else if third {
+                            i + 3
+                        } else {
+                            i + 2
+                        };
+                        self.emit_local(i, e, 0, EType::Person);
+                        i = e;
+                        continue;
+                    }
                 }
             }
             // "رشيد الوزاني", "نادية الوزاني": a given name before a town spelt
@@ -4395,6 +4451,14 @@ impl<'a> Ex<'a> {
                 j = close + 1;
                 continue;
             }
+            // "رئيس UFC دانا وايت": a Latin acronym inside the role.
+            if t.kind == Kind::Alpha {
+                let raw = &self.chars[t.start..t.end];
+                if raw.len() >= 2 && raw.iter().all(|c| c.is_ascii_uppercase()) {
+                    j += 1;
+                    continue;
+                }
+            }
             if !is_ar(t) {
                 return None;
             }
@@ -5038,6 +5102,8 @@ impl<'a> Ex<'a> {
                 format!("ال{stem}"),
                 b.to_string(),
                 irregular.to_string(),
+                // "القيرغيزية" (قيرغيزستان), "الأفغاني" (أفغانستان).
+                format!("{stem}ستان"),
             ]
             .iter()
             .any(|c| {
@@ -5984,6 +6050,20 @@ impl<'a> Ex<'a> {
     /// "ذياب بن محمد بن زايد", "Theyab bin Mohamed bin Zayed Al Nahyan": a
     /// name and بن/bin before a known person is that person's son (another
     /// person, with a local id).
+    /// A nationality adjective right before token `i`, not one that describes
+    /// an organisation ("الشركة الصينية …").
+    fn nationality_before(&self, i: usize) -> bool {
+        i > 0 && {
+            let p = &self.toks[i - 1];
+            p.art
+                && self.definite_demonym(&p.norm)
+                && (i < 2
+                    || !arabic_readings(&self.toks[i - 2].norm)
+                        .iter()
+                        .any(|(_, r)| AR_ORG_HEADS.contains(r) || AR_DEF_HEADS.contains(r)))
+        }
+    }
+
     /// "جوزيبينا دي فوجا": a family name after di/della/da that spells a
     /// town (Foggia) belongs to the person's name.
     pub(crate) fn foreign_link_surnames(&mut self) {

@@ -790,6 +790,27 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn a_person_after_a_nationality() {
+    check_entities(
+        "وقال الروسي إيفان بيتروف فاز بالسباق",
+        &[("person", "إيفان بيتروف", "")],
+    );
+    check_not_entities("الروسي إيفان بيتروف فاز بالسباق", &["إيفان بيتروف فاز"]);
+    check_entities(
+        "سجل الأرجنتيني أليكسيس ماك أليستر هدفا",
+        &[("person", "أليكسيس ماك أليستر", "")],
+    );
+    check_entities(
+        "قال رئيس UFC دانا وايت خلال المؤتمر وعميد البلدية حامد الخيالي",
+        &[("person", "حامد الخيالي", "")],
+    );
+    check_not_entities(
+        "وقعت الشركة الصينية تشاينا هاربور العقد",
+        &["تشاينا هاربور"],
+    );
+}
+
+#[test]
 fn european_name_links_and_fighters() {
     check_entities(
         "وفاز المقاتل الروسي إسلام ماخاتشيف على الأسترالي جاك ديلا مادالينا",
