@@ -4895,13 +4895,7 @@ impl<'a> Ex<'a> {
                     .filter(|m| m.kind == EType::Person && m.a >= s)
                     .map(|m| m.a);
                 if unknown || person.is_some() {
-                    let xs: Vec<usize> = (s..k)
-                        .filter_map(|j| self.start_idx[j])
-                        .map(|x| x as usize)
-                        .filter(|&x| !self.out[x].dead)
-                        .collect();
-                    self.remove_mentions(xs);
-                    self.emit_local(s, k + 1, 0, EType::Location);
+                    self.replace_span(s, k + 1, EType::Location);
                     continue;
                 }
             }
@@ -5488,14 +5482,20 @@ impl<'a> Ex<'a> {
             if !person_before && !titled && !self.is_first_name(&self.toks[s].norm) {
                 continue;
             }
-            let xs: Vec<usize> = (s..=p)
-                .filter_map(|k| self.start_idx[k])
-                .map(|x| x as usize)
-                .filter(|&x| !self.out[x].dead)
-                .collect();
-            self.remove_mentions(xs);
-            self.emit_local(s, p + 1, 0, EType::Person);
+            self.replace_span(s, p + 1, EType::Person);
         }
+    }
+
+    /// Remove the mentions that start inside tokens `a..b` and name the span
+    /// anew, with a local id.
+    fn replace_span(&mut self, a: usize, b: usize, kind: EType) {
+        let xs: Vec<usize> = (a..b)
+            .filter_map(|k| self.start_idx[k])
+            .map(|x| x as usize)
+            .filter(|&x| !self.out[x].dead)
+            .collect();
+        self.remove_mentions(xs);
+        self.emit_local(a, b, 0, kind);
     }
 
     /// The live mention over token `j` (looking back a few tokens).

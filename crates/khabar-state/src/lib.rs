@@ -162,16 +162,21 @@ fn create_atomically(dir: &Path, path: &Path) -> Result<(), StateError> {
         let db = Database::builder()
             .create(&new)
             .map_err(|e| open_err(e, &new))?;
-        let tx = db.begin_write().map_err(db_err)?;
-        tx.open_table(ITEMS).map_err(db_err)?;
-        tx.open_table(CURSORS).map_err(db_err)?;
         // The commit is durable (fsynced) before it returns.
-        tx.commit().map_err(db_err)?;
+        create_tables(&db)?;
     }
     std::fs::rename(&new, path).map_err(io_err)?;
     std::fs::File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(io_err)
+}
+
+/// Make sure both tables exist, in one committed transaction.
+fn create_tables(db: &Database) -> Result<(), StateError> {
+    let tx = db.begin_write().map_err(db_err)?;
+    tx.open_table(ITEMS).map_err(db_err)?;
+    tx.open_table(CURSORS).map_err(db_err)?;
+    tx.commit().map_err(db_err)
 }
 
 fn open_err(e: redb::DatabaseError, path: &Path) -> StateError {
@@ -204,10 +209,7 @@ impl RedbStore {
             .set_cache_size(CACHE_BYTES)
             .open(&path)
             .map_err(|e| open_err(e, &path))?;
-        let tx = db.begin_write().map_err(db_err)?;
-        tx.open_table(ITEMS).map_err(db_err)?;
-        tx.open_table(CURSORS).map_err(db_err)?;
-        tx.commit().map_err(db_err)?;
+        create_tables(&db)?;
         Ok(Self { db })
     }
 
