@@ -2240,6 +2240,22 @@ impl<'a> Ex<'a> {
                     }
                 }
             }
+            // "الاتحاد الدولي للتزلج": a definite head that a club also spells,
+            // followed by an adjective, is a longer name for the head rule.
+            if let Some((end, _, e)) = best {
+                let entry = &self.gaz.entries[e as usize];
+                if end == i + 1
+                    && entry.kind == EType::Organization
+                    && arabic_readings(norm)
+                        .iter()
+                        .any(|(_, r)| AR_DEF_HEADS.contains(r))
+                    && self.toks.get(end).is_some_and(|x| {
+                        is_ar(x) && x.art && is_adjective_like(&x.norm) && !self.covered[end]
+                    })
+                {
+                    best = None;
+                }
+            }
             // "الضفة اليمنى لنهر لينا", "الضفة الغربية لبحيرة بلخاش": a river's
             // or a lake's bank, not the West Bank.
             if let Some((end, _, e)) = best {
@@ -3415,6 +3431,11 @@ impl<'a> Ex<'a> {
                 || is_cue(w)
                 || AR_GENERIC.contains(&w) && e > i + 1
             {
+                break;
+            }
+            // "الإدارة العامة للطيران المدني الشيخ حمود": a person's title
+            // starts something else.
+            if t.art && (AR_HONORIFIC.contains(&w) || AR_TITLES.contains(&w)) && e > i + 1 {
                 break;
             }
             if t.art && AR_RELATIVE_PARTICIPLES.contains(&w) {
@@ -5142,6 +5163,27 @@ impl<'a> Ex<'a> {
         let t = &self.toks[i];
         let w = t.norm.as_str();
         if AR_ADVERBS.contains(&w) {
+            return true;
+        }
+        // "بهذا الإنجاز", "ربيع العام", "أيمن فوزي مقابل": demonstratives,
+        // time words and "in exchange for" are in no name.
+        if matches!(
+            w,
+            "بهذا"
+                | "بهذه"
+                | "لهذا"
+                | "لهذه"
+                | "هذا"
+                | "هذه"
+                | "ذلك"
+                | "تلك"
+                | "مقابل"
+                | "العام"
+                | "الماضي"
+                | "المقبل"
+                | "الجاري"
+                | "الحالي"
+        ) {
             return true;
         }
         if crate::numbers::parse_at(self.toks, i).is_some() {

@@ -686,6 +686,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("روبيه باكستانيه", "PKR"),
     ("روبيه", "INR"),
     ("سوم", "KGS"),
+    // The Bulgarian lev (ليف بلغاري), after a number.
+    ("ليف", "BGN"),
     // The Ghanaian cedi (CLDR: سيدي غاني), after a number.
     ("سيدي", "GHS"),
     ("سيديا", "GHS"),
@@ -2187,6 +2189,27 @@ impl Cx<'_> {
             self.push(i, j, "date", FigureValue::Text(v), None);
             return j;
         }
+        // "المرتبة 18", "بالمركز 3": a rank written in digits.
+        if num.plain_int
+            && j == i + 1
+            && (1.0..=1000.0).contains(&num.value)
+            && i > 0
+            && is(
+                self.tok(i - 1),
+                &[
+                    "المرتبه",
+                    "بالمرتبه",
+                    "للمرتبه",
+                    "المركز",
+                    "بالمركز",
+                    "للمركز",
+                ],
+            )
+            && !self.used[i - 1]
+        {
+            self.push(i - 1, j, "ordinal", FigureValue::Number(num.value), None);
+            return j;
+        }
         // Years.
         if num.plain_int && self.year_value(i).is_some() && j == i + 1 {
             let prev = if i > 0 { self.tok(i - 1) } else { None };
@@ -2259,7 +2282,14 @@ impl Cx<'_> {
                     && t.norm.chars().count() > 3
                     && matches!(t.norm.chars().next(), Some('ب' | 'ل' | 'ك'))
             });
-            let noun_after = self.count_noun(j).is_some() && !prep_next;
+            // "2026 سيكون": a verb in the future after a year.
+            let future_next = self.tok(j).is_some_and(|t| {
+                t.kind == Kind::Arabic
+                    && ["سي", "ست", "سن"].iter().any(|p| t.norm.starts_with(p))
+                    && t.norm.chars().count() >= 4
+                    && !t.norm.ends_with("ات")
+            });
+            let noun_after = self.count_noun(j).is_some() && !prep_next && !future_next;
             let plural_en = self.tok(j).is_some_and(|t| {
                 t.kind == Kind::Alpha
                     && t.norm.ends_with('s')

@@ -790,6 +790,37 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn federations_ranks_levs_and_words_in_no_name() {
+    check_entities(
+        "قال الاتحاد الدولي للشطرنج إن البطولة",
+        &[("organization", "الاتحاد الدولي للشطرنج", "")],
+    );
+    check_entities(
+        "فاز الاتحاد على الهلال في الدوري",
+        &[("organization", "الاتحاد", "org:ittihad")],
+    );
+    check_not_entities(
+        "وأعرب عن فخره بهذا الإنجاز في ربيع العام المقبل",
+        &["بهذا الإنجاز", "ربيع العام"],
+    );
+    check_entities(
+        "تلقى أيمن فوزي مقابل عدم تحرير المخالفات",
+        &[("person", "أيمن فوزي", "")],
+    );
+    check_figures(
+        "وحلت في المرتبة 18 عالميا، وبلغت 200 ألف ليف",
+        &[
+            ("ordinal", "المرتبة 18", "", "18"),
+            ("money", "200 ألف ليف", "BGN", "200000"),
+        ],
+    );
+    check_figures(
+        "بحلول 2026 سيكون المشروع جاهزا",
+        &[("date", "2026", "", "\"2026\"")],
+    );
+}
+
+#[test]
 fn a_person_after_a_nationality() {
     check_entities(
         "وقال الروسي إيفان بيتروف فاز بالسباق",
