@@ -2724,6 +2724,18 @@ impl<'a> Ex<'a> {
             if !known && !role_pronoun && self.not_a_name_word(j) {
                 break;
             }
+            // "ميخائيل زايتسيف اتفاقا": a Slavic family name ends the name (a
+            // patronymic in -فيتش/-وفنا does not).
+            if count >= 2 && !known && {
+                let p = self.toks[j - 1].norm.as_str();
+                ["وف", "يف", "ينكو", "سكي", "سكايا"]
+                    .iter()
+                    .any(|s| p.ends_with(s))
+                    && p.chars().count() >= 5
+                    && !self.is_first_name(p)
+            } {
+                break;
+            }
             // "برج حمود يعاني": a present verb in ي (not يانغ، يوسف) ends it.
             if count >= 1
                 && !known
@@ -2823,6 +2835,19 @@ impl<'a> Ex<'a> {
                 {
                     j += 1;
                     break;
+                }
+                // "فاطمة الزهراء المنصوري", "محمد الأمين ولد ...": a second given
+                // name with the article, then the family name.
+                if count == 1
+                    && (AR_DEF_GIVEN.contains(&w) || w == "الزهراء")
+                    && (self.bare_name_at(j + 1)
+                        || self.toks.get(j + 1).is_some_and(|x| {
+                            is_ar(x) && x.art && x.norm.ends_with('ي') && !self.covered[j + 1]
+                        }))
+                {
+                    j += 1;
+                    count += 1;
+                    continue;
                 }
                 // "نور الدين", "سيف الإسلام", "نور الفتح": a compound given name
                 // goes on after its article word.

@@ -790,6 +790,26 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn second_given_names_with_the_article_and_slavic_name_ends() {
+    check_entities(
+        "وقالت وزيرة الإسكان فاطمة الزهراء المنصوري أن",
+        &[("person", "فاطمة الزهراء المنصوري", "")],
+    );
+    check_entities(
+        "أبرم رجل الأعمال ميخائيل زايتسيف اتفاقا للتعاون",
+        &[("person", "ميخائيل زايتسيف", "")],
+    );
+    check_entities(
+        "قال الرئيس فلاديمير فلاديميروفيتش بوتين إن",
+        &[("person", "فلاديمير فلاديميروفيتش بوتين", "Q7747")],
+    );
+    check_entities(
+        "وقال المتهم حمد سيف الشامسي إن",
+        &[("person", "حمد سيف الشامسي", "")],
+    );
+}
+
+#[test]
 fn federations_ranks_levs_and_words_in_no_name() {
     check_entities(
         "قال الاتحاد الدولي للشطرنج إن البطولة",
