@@ -2314,6 +2314,14 @@ impl<'a> Ex<'a> {
                         || !self.gaz.entries[e as usize].id.starts_with("iso")
                             && readings.iter().any(|(_, r)| self.definite_demonym(r));
                     let id = self.gaz.entries[e as usize].id.as_str();
+                    // "وأدان" is و + أدان (condemned), not Ouadane: a hamza after a
+                    // proclitic letter marks the proclitic.
+                    let hamza_after_proclitic = k == 0 && {
+                        let raw = &self.chars[t.start..t.end];
+                        raw.len() > 2
+                            && matches!(raw[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+                            && matches!(raw[1], 'أ' | 'إ' | 'آ')
+                    };
                     // "فاطمة" is not ف + Atmeh, "كليمان" not ك + Leman: ف and ك
                     // rarely stand before a town; a given name is never split.
                     let split_name = k > 0
@@ -2411,6 +2419,7 @@ impl<'a> Ex<'a> {
                         || split_name
                         || described
                         || speaker
+                        || hamza_after_proclitic
                         || org_head
                         || after_currency
                         // "دعم سياسي ومالي" (and financial), but "بوركينا فاسو
@@ -3879,8 +3888,10 @@ impl<'a> Ex<'a> {
         }
         let x = t.norm.as_str();
         // "ثلاث بلدات وإسقاط": a new clause; "13 محافظة أواخر نوفمبر": time;
-        // "ولاية مدتها أربع سنوات": a term, with a pronoun on its noun.
+        // "ولاية مدتها أربع سنوات": a term, with a pronoun on its noun;
+        // "مدن عدة", "مناطق أخرى": a quantity, not a name.
         if x.starts_with('و')
+            || matches!(x, "عده" | "عديده" | "كثيره" | "اخري" | "مختلفه" | "متعدده" | "اخر")
             || self.pronoun_suffixed(j)
             || matches!(x, "اواخر" | "اوائل" | "مطلع" | "منتصف" | "نهايه" | "بدايه")
             || is_nisba(x)

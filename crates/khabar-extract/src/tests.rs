@@ -790,6 +790,17 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn quantities_after_place_heads_and_hamza_after_a_proclitic() {
+    check_not_entities("شهدت مدن عدة في الصين احتجاجات", &["عدة"]);
+    check_not_entities("وأدان رئيس الحكومة الهجوم", &["وأدان"]);
+    check_entities("وصل الوفد إلى وادان", &[("location", "وادان", "")]);
+    check_entities(
+        "في مناجم المتلوي وأم العرائس والرديف",
+        &[("location", "أم العرائس", "")],
+    );
+}
+
+#[test]
 fn second_given_names_with_the_article_and_slavic_name_ends() {
     check_entities(
         "وقالت وزيرة الإسكان فاطمة الزهراء المنصوري أن",
