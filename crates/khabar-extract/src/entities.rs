@@ -2585,12 +2585,15 @@ impl<'a> Ex<'a> {
         {
             return false;
         }
+        // "بالقرار", "فالحكومة": a proclitic and the article; but "فاليري",
+        // "فالنتينا" are given names.
         if !t.art
             && (w.starts_with("لل")
                 || w.starts_with("بال")
                 || w.starts_with("وال")
                 || w.starts_with("فال")
                 || w.starts_with("كال"))
+            && !self.is_first_name(w)
         {
             return false;
         }

@@ -790,6 +790,19 @@ fn party_nationalities_latin_order_banks_and_names_in_two_pieces() {
 }
 
 #[test]
+fn given_names_that_begin_like_fa_and_the_article() {
+    check_entities(
+        "وقال حاكم المنطقة فاليري ليمارينكو إن",
+        &[("person", "فاليري ليمارينكو", "")],
+    );
+    check_entities(
+        "قالت فالنتينا شيفتشينكو إن اللقب",
+        &[("person", "فالنتينا شيفتشينكو", "")],
+    );
+    check_not_entities("فالحكومة قررت رفع الأسعار", &["فالحكومة"]);
+}
+
+#[test]
 fn quantities_after_place_heads_and_hamza_after_a_proclitic() {
     check_not_entities("شهدت مدن عدة في الصين احتجاجات", &["عدة"]);
     check_not_entities("وأدان رئيس الحكومة الهجوم", &["وأدان"]);
