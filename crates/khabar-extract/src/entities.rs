@@ -2740,9 +2740,8 @@ impl<'a> Ex<'a> {
             // patronymic in -فيتش/-وفنا does not).
             if count >= 2 && !known && {
                 let p = self.toks[j - 1].norm.as_str();
-                ["وف", "يف", "ينكو", "سكي", "سكايا"]
-                    .iter()
-                    .any(|s| p.ends_with(s))
+                slavic_family_name(p)
+                    && !p.ends_with("فيتش")
                     && p.chars().count() >= 5
                     && !self.is_first_name(p)
             } {
@@ -3188,19 +3187,12 @@ impl<'a> Ex<'a> {
         while i < n {
             if is_ar(&self.toks[i]) && !self.covered[i] {
                 let w = self.toks[i].norm.clone();
-                if let Some(next) = self.org_rule(i, &w) {
-                    i = next;
-                    continue;
-                }
-                if let Some(next) = self.feature_rule(i, &w) {
-                    i = next;
-                    continue;
-                }
-                if let Some(next) = self.museum_rule(i, &w) {
-                    i = next;
-                    continue;
-                }
-                if let Some(next) = self.place_rule(i, &w) {
+                let next = self
+                    .org_rule(i, &w)
+                    .or_else(|| self.feature_rule(i, &w))
+                    .or_else(|| self.museum_rule(i, &w))
+                    .or_else(|| self.place_rule(i, &w));
+                if let Some(next) = next {
                     i = next;
                     continue;
                 }
@@ -3212,17 +3204,9 @@ impl<'a> Ex<'a> {
             // "الروسية فالنتينا شيفتشينكو": a given name that also spells a town,
             // after a nationality, is the given name.
             if i > 0 && self.covered[i] && self.nationality_before(i) {
-                let town = self.start_idx[i].filter(|&x| {
-                    let m = &self.out[x as usize];
-                    !m.dead
-                        && m.kind == EType::Location
-                        && m.b == i + 1
-                        && m.start == self.toks[i].start
-                        && !m.id.starts_with("iso")
-                });
-                if let Some(x) = town {
+                if let Some(x) = self.town_at(i) {
                     if self.is_first_name(&self.toks[i].norm) && self.ar_name_token(i + 1) {
-                        self.remove_mentions(vec![x as usize]);
+                        self.remove_mentions(vec![x]);
                     }
                 }
             }
@@ -3279,17 +3263,15 @@ impl<'a> Ex<'a> {
             // "القيرغيزية فالنتينا شيفتشينكو", "الأسترالي جاك ديلا مادالينا":
             // a nationality, then a given name or a Slavic family name, names a
             // person (not after an organisation's head: "الشركة الصينية …").
-            if self.nationality_before(i)
-                && !t.art
+            if !t.art
+                && self.toks.get(i + 1).is_some_and(|x| !x.art)
                 && self.ar_name_token(i + 1)
-                && !self.toks[i + 1].art
+                && self.nationality_before(i)
             {
                 let slavic = |k: usize| {
-                    self.toks.get(k).is_some_and(|x| {
-                        ["وف", "يف", "ينكو", "سكي", "فيتش", "وفا", "يفا", "سكايا"]
-                            .iter()
-                            .any(|s| x.norm.ends_with(s))
-                    })
+                    self.toks
+                        .get(k)
+                        .is_some_and(|x| slavic_family_name(&x.norm))
                 };
                 if self.is_first_name(&w) || slavic(i + 1) && !looks_like_verb(&w) {
                     if let Some(e) = self.ar_name_from(i, 4).filter(|&e| e >= i + 2) {
@@ -3317,19 +3299,12 @@ impl<'a> Ex<'a> {
             // "رشيد الوزاني", "نادية الوزاني": a given name before a town spelt
             // like a nisba (ال…ي) is a person with a family name from a place.
             if self.is_first_name(&w) && !AR_STOP.contains(&w.as_str()) {
-                let town = self.start_idx.get(i + 1).copied().flatten().filter(|&x| {
-                    let m = &self.out[x as usize];
-                    let f = self.toks[i + 1].norm.as_str();
-                    !m.dead
-                        && m.kind == EType::Location
-                        && m.b == i + 2
-                        && m.start == self.toks[i + 1].start
-                        && !m.id.starts_with("iso")
-                        && self.toks[i + 1].art
-                        && f.ends_with('ي')
-                });
-                if let Some(x) = town {
-                    self.remove_mentions(vec![x as usize]);
+                let nisba = self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|f| f.art && f.norm.ends_with('ي'));
+                if let Some(x) = self.town_at(i + 1).filter(|_| nisba) {
+                    self.remove_mentions(vec![x]);
                     self.emit_local(i, i + 2, 0, EType::Person);
                     i += 2;
                     continue;
@@ -4486,14 +4461,7 @@ impl<'a> Ex<'a> {
                     let p = &self.toks[j - 1];
                     p.art && self.definite_demonym(&p.norm)
                 };
-                let town = self.start_idx[j].map(|x| x as usize).filter(|&x| {
-                    let m = &self.out[x];
-                    !m.dead
-                        && m.kind == EType::Location
-                        && m.b == j + 1
-                        && m.start == self.toks[j].start
-                        && !m.id.starts_with("iso")
-                });
+                let town = self.town_at(j);
                 let family_next = self.toks.get(j + 1).is_some_and(|u| {
                     is_ar(u) && !u.art && !looks_like_verb(&u.norm) && self.ar_name_token(j + 1)
                 });
@@ -4702,50 +4670,26 @@ impl<'a> Ex<'a> {
                 .filter(|t| !self.covered[e] && AR_FOREIGN_LINKS.contains(&t.norm.as_str()))
                 .map(|_| e)
         };
-        if let Some(l) = link {
-            if let Some(x) = self.start_idx.get(l + 1).copied().flatten() {
-                let m = &self.out[x as usize];
-                if !m.dead
-                    && m.kind == EType::Location
-                    && m.b == l + 2
-                    && m.start == self.toks[l + 1].start
-                    && !m.id.starts_with("iso")
-                {
-                    self.remove_mentions(vec![x as usize]);
-                    e = l + 2;
-                }
-            }
+        if let Some(x) = link.and_then(|l| self.town_at(l + 1)) {
+            e = self.out[x].b;
+            self.remove_mentions(vec![x]);
         }
         // "رئيس ياقوتيا أيسين نيكولاييف": a Slavic family name that spells a
         // town (Mykolaiv) ends the name begun after the title.
-        if e < n && self.covered[e] && !verb {
-            if let Some(x) = self.start_idx[e] {
-                let m = &self.out[x as usize];
-                let w = self.toks[e].norm.as_str();
-                let slavic = ["وف", "يف", "سكي", "وفا", "يفا", "سكايا", "فيتش", "ينكو"]
-                    .iter()
-                    .any(|s| w.ends_with(s));
-                // The word before is a name, not a head ("حاكم مقاطعة خاركوف").
-                let given = e == j + 1 && {
-                    let f = &self.toks[j];
-                    let g = f.norm.as_str();
-                    !f.art
-                        && !AR_PLACE_HEADS.contains(&g)
-                        && !AR_WEAK_PLACE_HEADS.contains(&g)
-                        && !AR_GENERIC.contains(&g)
-                        && !AR_ORG_HEADS.contains(&g)
-                };
-                if !m.dead
-                    && m.kind == EType::Location
-                    && m.b == e + 1
-                    && m.start == self.toks[e].start
-                    && !m.id.starts_with("iso:")
-                    && slavic
-                    && given
-                {
-                    self.remove_mentions(vec![x as usize]);
-                    e += 1;
-                }
+        if e < n && !verb && slavic_family_name(&self.toks[e].norm) {
+            // The word before is a name, not a head ("حاكم مقاطعة خاركوف").
+            let given = e == j + 1 && {
+                let f = &self.toks[j];
+                let g = f.norm.as_str();
+                !f.art
+                    && !AR_PLACE_HEADS.contains(&g)
+                    && !AR_WEAK_PLACE_HEADS.contains(&g)
+                    && !AR_GENERIC.contains(&g)
+                    && !AR_ORG_HEADS.contains(&g)
+            };
+            if let Some(x) = self.town_at(e).filter(|_| given) {
+                self.remove_mentions(vec![x]);
+                e += 1;
             }
         }
         let len = e - j;
@@ -4904,15 +4848,12 @@ impl<'a> Ex<'a> {
                 continue;
             }
             // "in Al Wusta Governorate said": read as a speaker, it is the region.
-            if let Some(m) = self
+            if let Some(a) = self
                 .mention_ending_at(k + 1)
                 .filter(|m| m.kind == EType::Person && m.a < k)
+                .map(|m| m.a)
             {
-                let a = m.a;
-                if let Some(x) = self.start_idx[a] {
-                    self.remove_mentions(vec![x as usize]);
-                    self.emit_local(a, k + 1, 0, EType::Location);
-                }
+                self.replace_span(a, k + 1, EType::Location);
                 continue;
             }
             // "Al Wusta Governorate": capitalised words no list knows, or read
@@ -4946,29 +4887,22 @@ impl<'a> Ex<'a> {
                 }
                 s -= 1;
             }
-            if s < k
-                && (s..k).any(|j| !self.covered[j] || self.mention_at_end(k) == Some(EType::Person))
-            {
-                let unknown = (s..k).all(|j| !self.covered[j]);
-                let person = self
+            let unknown = s < k && (s..k).all(|j| !self.covered[j]);
+            let person = s < k
+                && self
                     .mention_ending_at(k)
-                    .filter(|m| m.kind == EType::Person && m.a >= s)
-                    .map(|m| m.a);
-                if unknown || person.is_some() {
-                    self.replace_span(s, k + 1, EType::Location);
-                    continue;
-                }
-            }
-            let Some(m) = self.mention_ending_at(k) else {
-                continue;
-            };
-            if m.kind != EType::Location || self.toks[m.a].kind != Kind::Alpha {
+                    .is_some_and(|m| m.kind == EType::Person && m.a >= s);
+            if unknown || person {
+                self.replace_span(s, k + 1, EType::Location);
                 continue;
             }
-            let a = m.a;
-            if let Some(x) = self.start_idx[a] {
-                self.remove_mentions(vec![x as usize]);
-                self.emit_local(a, k + 1, 0, EType::Location);
+            // "Leningrad Region": a known place takes its head.
+            if let Some(a) = self
+                .mention_ending_at(k)
+                .filter(|m| m.kind == EType::Location && self.toks[m.a].kind == Kind::Alpha)
+                .map(|m| m.a)
+            {
+                self.replace_span(a, k + 1, EType::Location);
             }
         }
     }
@@ -5143,37 +5077,33 @@ impl<'a> Ex<'a> {
         if AR_DESCRIPTORS.contains(&b) {
             return true;
         }
-        let Some(stem) = b.strip_suffix("يه").or_else(|| b.strip_suffix('ي')) else {
+        let Some(stem) = nisba_stem(b) else {
             return false;
         };
         // "التشيلي" (تشيلي), "الباراغواياني" (باراغواي).
         let irregular = stem.strip_suffix("ان").unwrap_or(stem);
-        stem.chars().count() >= 2
-            && [
-                stem.to_string(),
-                format!("{stem}ا"),
-                format!("{stem}يا"),
-                format!("ال{stem}"),
-                b.to_string(),
-                irregular.to_string(),
-                // "القيرغيزية" (قيرغيزستان), "الأفغاني" (أفغانستان).
-                format!("{stem}ستان"),
-            ]
-            .iter()
-            .any(|c| {
-                self.gaz_entry([c.as_str()])
-                    .is_some_and(|e| e.id.starts_with("iso:"))
-            })
+        [
+            stem.to_string(),
+            format!("{stem}ا"),
+            format!("{stem}يا"),
+            format!("ال{stem}"),
+            b.to_string(),
+            irregular.to_string(),
+            // "القيرغيزية" (قيرغيزستان), "الأفغاني" (أفغانستان).
+            format!("{stem}ستان"),
+        ]
+        .iter()
+        .any(|c| {
+            self.gaz_entry([c.as_str()])
+                .is_some_and(|e| e.id.starts_with("iso:"))
+        })
     }
 
     /// A nisba whose stem names a place the gazetteer knows (روسي، ألمانية).
     fn demonym(&self, w: &str) -> bool {
-        let Some(stem) = w.strip_suffix("يه").or_else(|| w.strip_suffix('ي')) else {
+        let Some(stem) = nisba_stem(w) else {
             return false;
         };
-        if stem.chars().count() < 2 {
-            return false;
-        }
         [
             stem.to_string(),
             format!("{stem}ا"),
@@ -5577,6 +5507,19 @@ impl<'a> Ex<'a> {
             .collect();
         self.remove_mentions(xs);
         self.emit_local(a, b, 0, kind);
+    }
+
+    /// A town read at token `i` alone, with no proclitic, that is not a
+    /// country or a region with an ISO code: what a family name may spell.
+    fn town_at(&self, i: usize) -> Option<usize> {
+        let x = (*self.start_idx.get(i)?)? as usize;
+        let m = &self.out[x];
+        (!m.dead
+            && m.kind == EType::Location
+            && m.b == i + 1
+            && m.start == self.toks[i].start
+            && !m.id.starts_with("iso"))
+        .then_some(x)
     }
 
     /// The live mention over token `j` (looking back a few tokens).
@@ -6167,20 +6110,11 @@ impl<'a> Ex<'a> {
                 } else {
                     continue;
                 };
-            let Some(y) = self.start_idx.get(link_at + 1).copied().flatten() else {
+            let Some(y) = self.town_at(link_at + 1) else {
                 continue;
             };
-            let town = &self.out[y as usize];
-            if town.dead
-                || town.kind != EType::Location
-                || town.b != link_at + 2
-                || town.id.starts_with("iso")
-                || town.start != self.toks[link_at + 1].start
-            {
-                continue;
-            }
             b = link_at + 2;
-            self.remove_mentions(vec![x, y as usize]);
+            self.remove_mentions(vec![x, y]);
             self.emit_local(a, b, skip, EType::Person);
         }
     }
@@ -6534,6 +6468,21 @@ fn russian_lemmas(w: &str) -> Vec<String> {
 /// A royal or princely title that a person's name follows inside the name of
 /// a place or an institution (مطار الملك خالد، جامعة الملك سعود).
 /// A compass word, with or without the article: شمال، الجنوب، وسط.
+/// The stem of a nisba (روسي، روسية → روس), at least two letters long.
+fn nisba_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("يه")
+        .or_else(|| w.strip_suffix('ي'))
+        .filter(|stem| stem.chars().count() >= 2)
+}
+
+/// A Slavic family name or patronymic by its ending (لافروف، شيفتشينكو،
+/// زاخاروفا، فلاديميروفيتش).
+fn slavic_family_name(w: &str) -> bool {
+    ["وف", "يف", "ينكو", "سكي", "سكايا", "فيتش", "وفا", "يفا"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
 fn is_compass(w: &str) -> bool {
     matches!(
         w.strip_prefix("ال").unwrap_or(w),

@@ -823,6 +823,11 @@ fn second_given_names_with_the_article_and_slavic_name_ends() {
         "أبرم رجل الأعمال ميخائيل زايتسيف اتفاقا للتعاون",
         &[("person", "ميخائيل زايتسيف", "")],
     );
+    // A feminine Slavic family name ends the name too.
+    check_entities(
+        "وقالت وزيرة المالية تيمينوجكا بيتكوفا بفرض غرامات",
+        &[("person", "تيمينوجكا بيتكوفا", "")],
+    );
     check_entities(
         "قال الرئيس فلاديمير فلاديميروفيتش بوتين إن",
         &[("person", "فلاديمير فلاديميروفيتش بوتين", "Q7747")],
